@@ -1,0 +1,113 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "aim-spacy",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "aim-spacy", targets: ["aim-spacy"]),
+        .library(name: "AimSpacy", targets: [
+            "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
+            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline",
+        ]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CAimZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Leaf: value types shared by every stage.
+        .target(name: "AimSpacyModel", swiftSettings: strict),
+
+        // Stage 1: decode what `spacy train` leaves behind.
+        .target(name: "AimSpacyDecoding", dependencies: ["AimSpacyModel", "CAimZlib", "CLibXML2"], swiftSettings: strict),
+
+        // Stage 2: the run repository.
+        .target(
+            name: "AimSpacyRepository",
+            dependencies: ["AimSpacyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // Stage 3: rendering — displaCy markup and static reports.
+        .target(name: "AimSpacyDisplacy", dependencies: ["AimSpacyModel"], swiftSettings: strict),
+        .target(
+            name: "AimSpacyReport",
+            dependencies: [
+                "AimSpacyModel", "AimSpacyDisplacy", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Stage 4: archives.
+        .target(
+            name: "AimSpacyArchive",
+            dependencies: ["AimSpacyModel", "CAimZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+
+        // Orchestration: the only module that knows every stage.
+        .target(
+            name: "AimSpacyPipeline",
+            dependencies: [
+                "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
+                "AimSpacyReport", "AimSpacyArchive",
+            ],
+            swiftSettings: strict
+        ),
+
+        // The thin command line.
+        .executableTarget(
+            name: "aim-spacy",
+            dependencies: ["AimSpacyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
+        .testTarget(
+            name: "AimSpacyDecodingTests",
+            dependencies: ["AimSpacyDecoding", "AimSpacyModel"],
+            resources: [.copy("../../Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyDisplacyTests",
+            dependencies: ["AimSpacyDisplacy", "AimSpacyDecoding", "AimSpacyModel"],
+            resources: [.copy("../../Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyRepositoryTests",
+            dependencies: ["AimSpacyRepository", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyReportTests",
+            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyArchiveTests",
+            dependencies: ["AimSpacyArchive", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyCLITests",
+            dependencies: ["aim-spacy", "AimSpacyPipeline"],
+            resources: [.copy("../../Fixtures")],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
