@@ -1,0 +1,67 @@
+import Foundation
+import AimSpacyModel
+
+extension LoggerSettings {
+    /// The settings of `spacy.AimLogger.v1` in an interpolated config (`[training.logger]`), or the
+    /// defaults when the training used another logger.
+    init(config: JSONValue) {
+        self.init()
+        guard let logger = config.value(atPath: ["training", "logger"]),
+            logger["@loggers"]?.stringValue == "spacy.AimLogger.v1"
+        else { return }
+        repo = logger["repo"]?.stringValue
+        experimentName = logger["experiment_name"]?.stringValue
+        vizPath = logger["viz_path"]?.stringValue
+        if let interval = logger["model_log_interval"], case .int(let value) = interval { modelLogInterval = value }
+        if let size = logger["image_size"]?.stringValue, let parsed = Self.parseImageSize(size) {
+            (imageWidth, imageHeight) = parsed
+        }
+        experimentType = logger["experiment_type"]?.stringValue
+    }
+
+    /// These settings with the flags of `options` applied over them.
+    func overridden(by options: ImportOptions) throws(PipelineError) -> LoggerSettings {
+        var settings = self
+        if let repo = options.repo { settings.repo = repo }
+        if let experiment = options.experiment { settings.experimentName = experiment }
+        if let vizPath = options.vizPath { settings.vizPath = vizPath }
+        if let interval = options.modelLogInterval {
+            guard interval > 0 else { throw PipelineError("--model-log-interval: expected a positive number of steps") }
+            settings.modelLogInterval = interval
+        }
+        if let size = options.imageSize {
+            guard let parsed = Self.parseImageSize(size) else {
+                throw PipelineError("--image-size: expected \"width,height\" in pixels, got \"\(size)\"")
+            }
+            (settings.imageWidth, settings.imageHeight) = parsed
+        }
+        if let type = options.experimentType { settings.experimentType = type }
+        return settings
+    }
+
+    /// `"600,200"` → (600, 200); `nil` unless both are positive integers.
+    static func parseImageSize(_ text: String) -> (Int, Int)? {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0, height > 0 else {
+            return nil
+        }
+        return (width, height)
+    }
+
+    /// The displaCy style of the visualisations: `experiment_type` as aim-spacy names it (`ner` → ent,
+    /// `dep`/`parser` → dep, `span`/`spancat` → span), else chosen from the pipeline.
+    func displacyStyle(pipeline: [String]) -> String? {
+        if let type = experimentType?.lowercased() {
+            switch type {
+            case "ner", "ent", "entity", "entities": return "ent"
+            case "dep", "parser", "parse": return "dep"
+            case "span", "spancat", "spans": return "span"
+            default: return nil
+            }
+        }
+        if pipeline.contains(where: { $0 == "ner" || $0.hasSuffix("ner") || $0 == "entity_ruler" }) { return "ent" }
+        if pipeline.contains(where: { $0.hasPrefix("spancat") || $0 == "span_finder" }) { return "span" }
+        if pipeline.contains(where: { $0 == "parser" || $0.hasSuffix("parser") }) { return "dep" }
+        return nil
+    }
+}
