@@ -17,14 +17,20 @@ struct ConfigBuilder {
         }
     }
 
-    /// The place of the value at a dotted path (`section.key`), or of the section itself.
+    /// The place of the value at a dotted path (`section.key`), or of the section itself; a path
+    /// that runs through substituted sections is shortened until it names something in the file.
     func location(ofPath path: String) -> DecodingError.Location {
-        if let dot = path.lastIndex(of: "."),
-            let option = text.section(String(path[..<dot]))?.option(String(path[path.index(after: dot)...]))
-        {
-            return (option.pieces.first?.position ?? option.keyPosition).location
+        var parts = Self.parts(path)
+        while !parts.isEmpty {
+            if parts.count > 1,
+                let option = text.section(parts.dropLast().joined(separator: "."))?.option(parts[parts.count - 1])
+            {
+                return (option.pieces.first?.position ?? option.keyPosition).location
+            }
+            if let section = text.section(parts.joined(separator: ".")) { return section.position.location }
+            parts.removeLast()
         }
-        return text.section(path)?.position.location ?? .none
+        return .none
     }
 
     private func buildTree() throws(ConfigFailure) -> JSONValue {
