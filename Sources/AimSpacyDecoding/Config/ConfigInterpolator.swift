@@ -6,7 +6,7 @@ struct ConfigInterpolator {
     static let maximumDepth = 10
     static let sectionPrefix = "__SECTION__:"
     /// A bound on substituted pieces per value, so that nested references cannot explode.
-    static let maximumPieces = 1_000_000
+    static let maximumPieces = 100_000
 
     let text: ConfigText
 

@@ -45,7 +45,7 @@ enum ConfigItem {
     }
 
     /// A bound on the nodes written out, since shared section references can multiply a tree.
-    static let maximumNodes = 2_000_000
+    static let maximumNodes = 500_000
 
     /// The tree as a `JSONValue`; a dict that contains itself (a section referencing its own
     /// ancestor) cannot be written as JSON or cfg text and is reported as a cycle.
