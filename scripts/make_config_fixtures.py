@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from confection import Config
+from spacy.cli._util import parse_config_overrides
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "Fixtures" / "config"
@@ -259,6 +260,25 @@ max_steps = 20000
     "err_dollar_in_raw": "[a]\nv = 1\nx = ${a.v} $y\n",
 }
 
+# Read as Config().from_disk reads files: Python's text mode turns "\r\n" and a lone "\r" into "\n".
+UNIVERSAL_CASES = {
+    "universal_lone_cr": "[a]\rx = 1\ry = [1,\r    2]\r\n[b]\r\nz = 3",
+    "universal_mixed": "[a]\r\nx = 1\n\ry = 2\r",
+}
+
+# spacy train's extra arguments, parsed by spacy.cli._util.parse_config_overrides.
+OVERRIDE_ARGS = [
+    ["--paths.train", "corpus/train.spacy", "--paths.dev", "corpus/dev.spacy"],
+    ["--training.max_steps", "600", "--training.eval_frequency=50"],
+    ["--training.dropout", "0.2", "--nlp.batch_size", "007", "--x.flag", "--x.other", "1."],
+    ["--a.list", "[1, 2]", "--a.obj", '{"k": "v"}', "--a.str", '"quoted"', "--a.nan", "NaN", "--a.neg", "-"],
+    ["--a.dashed-key=1", "--a.dashed-other", "2", "--a.t", "true", "--a.n", "null", "--a.f", "1e-3"],
+    ["--a.b", "x", "--a.b", "y"],
+    ["--a.tab", "a\tb", "--a.big", "12345678901234567890", "--a.bigger", "123456789012345678901234"],
+    ["--toplevel", "1"],
+    ["paths.train", "x"],
+]
+
 OVERRIDE_CASES = {
     "ovr_paths": (CASES["spacy_paths"], {"paths.train": "corpus/train.spacy", "paths.dev": "corpus/dev.spacy", "training.max_steps": 600}),
     "ovr_new_key": (CASES["spacy_paths"], {"paths.vectors": None, "training.eval_frequency": 50}),
@@ -308,6 +328,19 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     cases = {name: record(text) for name, text in CASES.items()}
     cases.update({name: record(text, ov) for name, (text, ov) in OVERRIDE_CASES.items()})
+    for name, text in UNIVERSAL_CASES.items():
+        entry = record(text.replace("\r\n", "\n").replace("\r", "\n"))
+        entry["text"] = text
+        entry["newlines"] = "universal"
+        cases[name] = entry
+    parsed_args = []
+    for args in OVERRIDE_ARGS:
+        try:
+            parsed_args.append({"args": args, "overrides": parse_config_overrides(list(args), env_var=None)})
+        except BaseException as e:  # noqa: BLE001 - click raises NoSuchOption, msg.fail SystemExit
+            parsed_args.append({"args": args, "error": type(e).__name__})
+    with (OUT / "overrides.json").open("w", encoding="utf8") as f:
+        json.dump(parsed_args, f, indent=1)
     with (OUT / "cases.json").open("w", encoding="utf8") as f:
         json.dump(cases, f, indent=1)
     sources = sorted((ROOT / "Fixtures" / "configs").glob("*.cfg")) + sorted(

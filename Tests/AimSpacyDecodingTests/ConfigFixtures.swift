@@ -45,11 +45,13 @@ enum ConfigFixtures {
     }
 
     /// Parses with confection's failure kinds visible.
-    static func parse(_ text: String, interpolate: Bool, overrides: ConfigOverrides = ConfigOverrides()) -> Result<Config, ConfigFailure> {
+    static func parse(
+        _ text: String, interpolate: Bool, overrides: ConfigOverrides = ConfigOverrides(), newlines: ConfigNewlines = .lineFeed
+    ) -> Result<Config, ConfigFailure> {
         var copy = text
         return copy.withUTF8 { buffer in
             Result { () throws(ConfigFailure) in
-                try Config.parseFailing(UnsafeRawBufferPointer(buffer), interpolate: interpolate, overrides: overrides, newlines: .lineFeed)
+                try Config.parseFailing(UnsafeRawBufferPointer(buffer), interpolate: interpolate, overrides: overrides, newlines: newlines)
             }
         }
     }

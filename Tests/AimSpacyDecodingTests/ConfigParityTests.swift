@@ -39,8 +39,10 @@ import Testing
         let entry = try #require(ConfigFixtures.cases[name])
         let text = try #require(entry["text"]?.stringValue)
         let overrides = ConfigFixtures.overrides(entry["overrides"])
-        try check(entry["interpolated"], ConfigFixtures.parse(text, interpolate: true, overrides: overrides), "\(name) interpolated")
-        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false, overrides: overrides), "\(name) raw")
+        let newlines: ConfigNewlines = entry["newlines"] == .string("universal") ? .universal : .lineFeed
+        let interpolated = ConfigFixtures.parse(text, interpolate: true, overrides: overrides, newlines: newlines)
+        try check(entry["interpolated"], interpolated, "\(name) interpolated")
+        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false, overrides: overrides, newlines: newlines), "\(name) raw")
     }
 
     @Test(arguments: ConfigFixtures.realConfigs)
