@@ -37,6 +37,7 @@ struct ConfigBuilder {
         try validateText()
         try validateOverrides()
         let root = ConfigDict()
+        defer { root.dismantle() }
         try buildSkeleton(root)
         try fillValues(root)
         try applyOverrides(root)

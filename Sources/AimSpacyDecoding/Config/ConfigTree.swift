@@ -14,6 +14,19 @@ final class ConfigDict {
         }
     }
 
+    /// Empties every dict reachable from this one, breaking the cycles that section references
+    /// can create (`[a] x = ${a}`), which reference counting alone would leak.
+    func dismantle() {
+        var stack = [self]
+        var seen = Set<ObjectIdentifier>()
+        while let d = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(d)).inserted else { continue }
+            for item in d.storage.values { item.collectDicts(into: &stack) }
+            d.storage.removeAll()
+            d.keys.removeAll()
+        }
+    }
+
     /// `dict.setdefault(key, {})` returning the dict, or `nil` when the key holds a non-dict.
     func child(_ key: String, create: Bool) -> ConfigDict? {
         if let existing = storage[key] {
@@ -41,6 +54,14 @@ enum ConfigItem {
             for member in members { d[member.key] = ConfigItem(member.value) }
             self = .dict(d)
         default: self = .scalar(value)
+        }
+    }
+
+    func collectDicts(into stack: inout [ConfigDict]) {
+        switch self {
+        case .scalar: break
+        case .list(let items): for item in items { item.collectDicts(into: &stack) }
+        case .dict(let d): stack.append(d)
         }
     }
 
