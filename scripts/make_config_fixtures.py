@@ -324,6 +324,70 @@ def record(text, overrides=None):
     }
 
 
+SAFE_VALUES = [
+    "1", "-2", "1.5", "1e-3", ".5", "007", "true", "True", "null", '"str"', "plain text", "[1, 2]", '{"a": 1}',
+    "${base.k}", "${base.s}", "${base.l}", "${base.d}", "${base.t}", "${base.f}", "${base.n}", "${base}", "[${base}]",
+    '"pre ${base.k} post"', "pre/${base.s}", "${base.k}${base.k}", "[${base.k}, ${base.s}]", '["${base.s}", 1]',
+    "${base.k}.${base.f}", '"${base.d}"', "${base.r}", '"x${base.r}y"', "$$", "cost $$5", "{\n  \"m\": ${base.k}\n  }",
+    "${base.t} and ${base.l}", '"é ${base.s} ☕"', "${base.e}", "[${base.e}]",
+]
+
+
+def safe_config(rng):
+    """A config whose variables all resolve, to compare successful interpolation."""
+    lines = ["[base]", "k = 3", 's = "corpus/train.spacy"', "l = [1, 2.5]", 'd = {"q": [true, null]}', "t = some text",
+             "f = 0.1", "n = null", "r = ${base.k}", "e = "]
+    for name in ["one", "two", "one.sub", "two.*.p"]:
+        if rng.random() < 0.8 or name in ("one", "two"):
+            lines.append("")
+            lines.append(f"[{name}]")
+            for i in range(rng.randint(1, 6)):
+                lines.append(f"v{i} = {rng.choice(SAFE_VALUES)}")
+    return "\n".join(lines)
+
+
+def random_config(rng):
+    """A config from pieces that stress configparser and confection together."""
+    ordered = ["a", "a.x", "a.*.p", "b", "b.y", "a.x.z", "c", "b.*.q", "d e", "DEFAULT", "a.*"]
+    keys = ["k", "v", "n", "s", "l", "x", "y", "z", "@misc", "*", "K", "k k"]
+    values = [
+        "1", "-2", "1.5", "1e-3", ".5", "007", "true", "True", "null", "None", "NaN", "-Infinity",
+        '"str"', "plain text", "'single'", "[1, 2]", '{"a": 1}', '{"@misc": "f.v1", "q": [1]}', "",
+        "${a.k}", "${b.v}", "${a:n}", "${k}", "${v}", "${a}", "${b}", "${a.x}", "${a.x.z}", "${nope}",
+        '"pre ${a.k} post"', "pre/${b.s}", "${a.k}${a.k}", "[${a.k}, ${b.s}]", '["${a.s}", 1]', "[${a}]",
+        "$$", "cost $$5", "$bad", "${", "${a.k", '"${a}"', "__SECTION__:a", "\\u00e9", '"caf\\u00e9"', "é",
+        "[\n  1,\n  2\n  ]", "multi\n  line", '"tab\there"', "x = y", "a:b", "#not comment", "1 ; 2",
+        "${a.x.k}", "${b.y.n}", "${c.s}", "${s}", "2", "3.25", '"t"', "[]", "{}", "${a.n}", "${b.l}", "${a.l}", "\u00a0padded", "{\n  \"m\": ${a.k}\n  }",
+    ]
+    chance = {"DEFAULT": 0.08, "a.x.z": 0.3}
+    chosen = [name for name in ordered if rng.random() < chance.get(name, 0.9 if "." not in name else 0.6)]
+    chosen = [name for name in chosen if name != "a.x.z" or "a.x" in chosen or rng.random() < 0.2]
+    if rng.random() < 0.1:
+        rng.shuffle(chosen)
+    if rng.random() < 0.05 and chosen:
+        chosen.append(rng.choice(chosen))
+    lines = []
+    for section in chosen:
+        indent = " " if rng.random() < 0.03 else ""
+        lines.append(f"{indent}[{section}]")
+        used = set()
+        for _ in range(rng.randint(0, 6)):
+            roll = rng.random()
+            if roll < 0.08:
+                extra = ["# comment", "; comment", "", "   ", "  # indented comment"]
+                lines.append(rng.choice(extra + ["    continued", "\u3000[c]"] if rng.random() < 0.2 else extra))
+                continue
+            key = rng.choice(keys)
+            if key in used and rng.random() < 0.95:
+                continue
+            used.add(key)
+            value = rng.choice(values)
+            delim = rng.choice([" = ", "=", " : ", " =  "])
+            lines.append(f"{key}{delim}{value}")
+    ending = rng.choice(["\n", "\n", "\r\n"])
+    return ending.join(lines) + rng.choice(["", ending])
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     cases = {name: record(text) for name, text in CASES.items()}
@@ -333,6 +397,16 @@ def main():
         entry["text"] = text
         entry["newlines"] = "universal"
         cases[name] = entry
+    import random
+
+    rng = random.Random(20261127)
+    generated = {}
+    for i in range(400):
+        generated[f"random_{i:03d}"] = record(random_config(rng))
+    for i in range(200):
+        generated[f"safe_{i:03d}"] = record(safe_config(rng))
+    with (OUT / "random.json").open("w", encoding="utf8") as f:
+        json.dump(generated, f)
     parsed_args = []
     for args in OVERRIDE_ARGS:
         try:

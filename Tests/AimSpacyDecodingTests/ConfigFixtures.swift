@@ -12,6 +12,18 @@ enum ConfigFixtures {
         return value
     }()
 
+    /// Generated configs (seeded), each with confection's result.
+    static let random: JSONValue = {
+        guard let data = try? Fixture.data("config/random.json"), let value = try? JSONValue.parse(String(decoding: data, as: UTF8.self))
+        else { return .object([]) }
+        return value
+    }()
+
+    static var randomNames: [String] {
+        guard case .object(let members) = random else { return [] }
+        return members.map(\.key)
+    }
+
     static var caseNames: [String] {
         guard case .object(let members) = cases else { return [] }
         return members.map(\.key)

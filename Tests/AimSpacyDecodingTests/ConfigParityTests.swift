@@ -45,6 +45,14 @@ import Testing
         try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false, overrides: overrides, newlines: newlines), "\(name) raw")
     }
 
+    @Test(arguments: ConfigFixtures.randomNames)
+    func generatedConfigMatchesConfection(name: String) throws {
+        let entry = try #require(ConfigFixtures.random[name])
+        let text = try #require(entry["text"]?.stringValue)
+        try check(entry["interpolated"], ConfigFixtures.parse(text, interpolate: true), "\(name) interpolated")
+        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false), "\(name) raw")
+    }
+
     @Test(arguments: ConfigFixtures.realConfigs)
     func realConfigMatchesConfection(path: String) throws {
         let text = String(decoding: try Fixture.data(path), as: UTF8.self)
@@ -68,5 +76,6 @@ import Testing
     @Test func realConfigListIsComplete() {
         #expect(ConfigFixtures.realConfigs.count >= 10)
         #expect(ConfigFixtures.caseNames.count >= 80)
+        #expect(ConfigFixtures.randomNames.count >= 600)
     }
 }
