@@ -82,6 +82,16 @@ spaced key = 3
 dotted.key = 4
 nested = {"x": {"y": [1, {"z": null}]}}
 """,
+    "float_reprs": "[f]\n" + "".join(
+        f"f{i} = {v}\n"
+        for i, v in enumerate([
+            "1e22", "1e21", "1e-7", "0.0001", "0.00001", "123456789.123", "1e15", "9999999999999998.0",
+            "1e16", "2.5e-308", "5e-324", "1.7976931348623157e308", "1e400", "-1e400", "0.1e1", "3.0e0",
+            "1.00000000000000000001", "123456789012345678901234567890.0", "1.5E+3", "-0.0001",
+        ])
+    ),
+    "tabs_and_feeds": "[a]\nx = [1,\n\t2]\ny = \x0cv\x0c\nz\t=\t1\n\n[b]\n\tk = 1\n",
+    "unicode_names": "[sección]\nclé = \"v\"\n\n[sección.子]\nk = ${sección.clé}\n",
     "raw_tab": "[a]\nx = \"tab\there\"\n",
     "comments": """# leading comment
 ; semicolon comment
