@@ -69,6 +69,18 @@ import Testing
         }
     }
 
+    @Test func manySectionsAndReferences() throws {
+        var text = "[root]\nbase = 5\n"
+        for i in 0..<3000 { text += "\n[root.s\(i)]\nv = ${root.base}\nw = \"x${root.base}\"\n" }
+        let config = try Config.parse(text)
+        guard case .object(let members)? = config.root["root"] else {
+            Issue.record("no [root]")
+            return
+        }
+        #expect(members.count == 3001)
+        #expect(config.root.value(atPath: ["root", "s2999", "w"]) == .string("x5"))
+    }
+
     @Test func deepNestingAndHugeExpansionsFailCleanly() {
         let deep = "[a]\nx = " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
         #expect(Self.exercise(Array(deep.utf8)) == 2)

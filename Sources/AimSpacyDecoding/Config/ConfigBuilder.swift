@@ -55,6 +55,17 @@ struct ConfigBuilder {
                 .configValidationError, first.keyPosition.location,
                 "found config values without a top-level section: '\(first.key)' is in [DEFAULT]; expected a named section")
         }
+        // Every (section name, first part below it) pair, for the key/subsection clash check.
+        var children: [String: [(child: String, section: ConfigText.Section)]] = [:]
+        for other in text.sections {
+            let name = Array(other.name.utf8)
+            for (i, byte) in name.enumerated() where byte == UInt8(ascii: ".") {
+                let rest = name[(i + 1)...]
+                let child = rest.firstIndex(of: UInt8(ascii: ".")).map { rest[..<$0] } ?? rest
+                children[String(decoding: name[..<i], as: UTF8.self), default: []].append(
+                    (String(decoding: child, as: UTF8.self), other))
+            }
+        }
         for section in text.sections {
             let path = Self.parts(section.name)
             for i in 1..<max(path.count, 1) where path[i - 1] != "*" {
@@ -65,14 +76,11 @@ struct ConfigBuilder {
                         "section '\(path[i - 1])' is not defined: [\(section.name)] needs a [\(parent)] section before it")
                 }
             }
-            let prefix = section.name + "."
-            for other in text.sections where other.name.hasPrefix(prefix) {
-                let child = Self.parts(String(other.name.dropFirst(prefix.count)))[0]
-                if section.index[child] != nil || text.defaults.index[child] != nil {
-                    throw ConfigFailure(
-                        .configValidationError, other.position.location,
-                        "found conflicting values: [\(other.name)] is a section but '\(child)' is also a key of [\(section.name)]")
-                }
+            for (child, other) in children[section.name] ?? []
+            where section.index[child] != nil || text.defaults.index[child] != nil {
+                throw ConfigFailure(
+                    .configValidationError, other.position.location,
+                    "found conflicting values: [\(other.name)] is a section but '\(child)' is also a key of [\(section.name)]")
             }
         }
     }
