@@ -415,6 +415,11 @@ def main():
         generated[f"random_{i:03d}"] = record(random_config(rng))
     for i in range(200):
         generated[f"safe_{i:03d}"] = record(safe_config(rng))
+    override_values = [1, 2.5, "text", "a$b", "${base.k}", "x ${base.s}", None, True, [1, "${base.k}"], {"q": 1}, "$$"]
+    override_paths = ["base.k", "base.s", "base.new", "one.v0", "one.sub.v1", "two.v9", "nope.x", "base", "one.sub"]
+    for i in range(150):
+        overrides = {rng.choice(override_paths): rng.choice(override_values) for _ in range(rng.randint(1, 3))}
+        generated[f"override_{i:03d}"] = record(safe_config(rng), overrides)
     with (OUT / "random.json").open("w", encoding="utf8") as f:
         json.dump(generated, f)
     parsed_args = []

@@ -49,8 +49,9 @@ import Testing
     func generatedConfigMatchesConfection(name: String) throws {
         let entry = try #require(ConfigFixtures.random[name])
         let text = try #require(entry["text"]?.stringValue)
-        try check(entry["interpolated"], ConfigFixtures.parse(text, interpolate: true), "\(name) interpolated")
-        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false), "\(name) raw")
+        let overrides = ConfigFixtures.overrides(entry["overrides"])
+        try check(entry["interpolated"], ConfigFixtures.parse(text, interpolate: true, overrides: overrides), "\(name) interpolated")
+        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false, overrides: overrides), "\(name) raw")
     }
 
     @Test(arguments: ConfigFixtures.realConfigs)
@@ -76,6 +77,6 @@ import Testing
     @Test func realConfigListIsComplete() {
         #expect(ConfigFixtures.realConfigs.count >= 10)
         #expect(ConfigFixtures.caseNames.count >= 80)
-        #expect(ConfigFixtures.randomNames.count >= 600)
+        #expect(ConfigFixtures.randomNames.count >= 750)
     }
 }
