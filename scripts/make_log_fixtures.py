@@ -1,0 +1,183 @@
+"""Make the training-log fixtures in Fixtures/logs/ with real `spacy train` runs.
+
+Run from the repository root with the spaCy 3.8.18 venv:
+
+    /work/spacy-venv/bin/python scripts/make_log_fixtures.py
+
+Each training is tiny (a few docs of Fixtures/corpus, a handful of steps) so the logs stay a few KB.
+Terminal recordings are made with util-linux `script -q` on a 100-column pty, so they hold the tqdm
+progress bars (carriage returns) and CRLF line ends exactly as a terminal session records them.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from spacy.util import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "Fixtures" / "logs"
+PY = sys.executable
+CORPUS = ROOT / "Fixtures" / "corpus"
+
+# A user callback that prints a Python warning and a traceback between rows, as user code may.
+NOISY_CODE = '''
+import sys, traceback, warnings
+from spacy.util import registry
+
+@registry.callbacks("fixture.noisy_update.v1")
+def make_noisy():
+    def before_update(nlp, args):
+        if args["step"] == 3:
+            warnings.warn("fixture warning printed between rows")
+        if args["step"] == 5:
+            try:
+                raise ValueError("fixture exception printed between rows")
+            except ValueError:
+                traceback.print_exc()
+    return before_update
+'''
+
+
+def make_config(path, pipes, logger, *, rename=None, max_steps=8, eval_frequency=4, noisy=False):
+    """`spacy init config` for `pipes`, made tiny, with `logger` as [training.logger]."""
+    subprocess.run(
+        [PY, "-m", "spacy", "init", "config", str(path), "-l", "en", "-p", ",".join(pipes), "-o", "efficiency",
+         "-F"],
+        check=True, capture_output=True,
+    )
+    config = load_config(path, interpolate=False)
+    if rename:
+        old, new = rename
+        config["nlp"]["pipeline"] = [new if p == old else p for p in config["nlp"]["pipeline"]]
+        config["components"][new] = config["components"].pop(old)
+        # listeners name their upstream tok2vec; nothing to change for a renamed head.
+    config["training"]["logger"] = logger
+    config["training"]["max_steps"] = max_steps
+    config["training"]["eval_frequency"] = eval_frequency
+    config["corpora"]["train"]["limit"] = 24
+    config["corpora"]["dev"]["limit"] = 8
+    config["paths"]["train"] = str(CORPUS / "train.spacy")
+    config["paths"]["dev"] = str(CORPUS / "dev.spacy")
+    if noisy:
+        config["training"]["before_update"] = {"@callbacks": "fixture.noisy_update.v1"}
+    config.to_disk(path)
+
+
+def train_command(cfg, out_dir, code=None):
+    cmd = [PY, "-m", "spacy", "train", str(cfg), "-o", str(out_dir)]
+    if code:
+        cmd += ["--code", str(code)]
+    return cmd
+
+
+def record_terminal(cmd, log_path, cwd):
+    """Run `cmd` inside `script` on a 100-column pty; the recording goes to `log_path`."""
+    inner = "stty cols 100 rows 40; " + " ".join(f"'{c}'" for c in cmd)
+    subprocess.run(["script", "-q", "-e", "-c", inner, str(log_path)], check=True, cwd=cwd,
+                   stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+
+def scrub(path, work):
+    """Replace the temporary directory in a log by a fixed name so reruns give the same text."""
+    data = path.read_bytes().replace(str(work).encode(), b"work").replace(str(ROOT).encode(), b".")
+    # `script` brackets the recording with dated lines unless quiet; drop any that remain.
+    lines = [l for l in data.split(b"\n") if not l.startswith(b"Script started on")
+             and not l.startswith(b"Script done on")]
+    path.write_bytes(b"\n".join(lines))
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="aimlogs-"))
+    env_code = work / "noisy.py"
+    env_code.write_text(NOISY_CODE)
+    manifest = {}
+
+    # 1. ConsoleLogger.v1 with its progress bar, many components: the Pipeline line wraps and
+    #    `LOSS MORPH...`, `LOSS TEXTC...` headers are cut; recorded from a terminal.
+    cfg = work / "v1.cfg"
+    make_config(cfg, ["tagger", "morphologizer", "parser", "ner", "textcat_multilabel"],
+                {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": True})
+    record_terminal(train_command(cfg, work / "v1-out"), OUT / "v1-bar-terminal.log", work)
+    scrub(OUT / "v1-bar-terminal.log", work)
+    shutil.copy(work / "v1-out" / "model-last" / "config.cfg", OUT / "v1-bar-terminal.cfg")
+    scrub(OUT / "v1-bar-terminal.cfg", work)
+    manifest["v1-bar-terminal.log"] = {"logger": "spacy.ConsoleLogger.v1", "terminal": True}
+
+    # 2. ConsoleLogger.v2 with bar and JSONL output, a long component name (cut header), terminal.
+    cfg = work / "v2.cfg"
+    jsonl = work / "v2.jsonl"
+    make_config(cfg, ["ner"], {"@loggers": "spacy.ConsoleLogger.v2", "progress_bar": True,
+                               "console_output": True, "output_file": str(jsonl)},
+                rename=("ner", "entity_recognizer_long"))
+    record_terminal(train_command(cfg, work / "v2-out"), OUT / "v2-long-name-terminal.log", work)
+    scrub(OUT / "v2-long-name-terminal.log", work)
+    shutil.copy(jsonl, OUT / "v2-long-name.jsonl")
+    shutil.copy(work / "v2-out" / "model-last" / "config.cfg", OUT / "v2-long-name.cfg")
+    scrub(OUT / "v2-long-name.cfg", work)
+    manifest["v2-long-name-terminal.log"] = {"logger": "spacy.ConsoleLogger.v2", "terminal": True,
+                                             "jsonl": "v2-long-name.jsonl"}
+
+    # 3. ConsoleLogger.v3 with the "train" bar, textcat, a warning and a traceback between rows.
+    cfg = work / "v3.cfg"
+    jsonl = work / "v3.jsonl"
+    make_config(cfg, ["textcat"], {"@loggers": "spacy.ConsoleLogger.v3", "progress_bar": "train",
+                                   "console_output": True, "output_file": str(jsonl)},
+                max_steps=8, eval_frequency=2, noisy=True)
+    record_terminal(train_command(cfg, work / "v3-out", env_code), OUT / "v3-train-bar-noisy-terminal.log", work)
+    scrub(OUT / "v3-train-bar-noisy-terminal.log", work)
+    shutil.copy(jsonl, OUT / "v3-train-bar-noisy.jsonl")
+    manifest["v3-train-bar-noisy-terminal.log"] = {"logger": "spacy.ConsoleLogger.v3", "terminal": True,
+                                                   "jsonl": "v3-train-bar-noisy.jsonl"}
+
+    # 4. Two trainings in one file (stdout and stderr of both, not a terminal).
+    cfg_a = work / "two-a.cfg"
+    cfg_b = work / "two-b.cfg"
+    make_config(cfg_a, ["ner"], {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": False},
+                max_steps=4, eval_frequency=2)
+    make_config(cfg_b, ["tagger"], {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": False},
+                max_steps=4, eval_frequency=2)
+    with open(OUT / "two-trainings.log", "wb") as f:
+        for c, o in ((cfg_a, "two-a-out"), (cfg_b, "two-b-out")):
+            subprocess.run(train_command(c, work / o), stdout=f, stderr=subprocess.STDOUT, cwd=work, check=True)
+    scrub(OUT / "two-trainings.log", work)
+    manifest["two-trainings.log"] = {"logger": "spacy.ConsoleLogger.v1", "trainings": 2}
+
+    # 5. An interrupted training: SIGINT after the third row; spaCy prints its abort line and traceback.
+    cfg = work / "int.cfg"
+    jsonl = work / "int.jsonl"
+    make_config(cfg, ["ner"], {"@loggers": "spacy.ConsoleLogger.v3", "progress_bar": None,
+                               "console_output": True, "output_file": str(jsonl)},
+                max_steps=100000, eval_frequency=2)
+    log_path = OUT / "interrupted.log"
+    with open(log_path, "wb") as f:
+        proc = subprocess.Popen(train_command(cfg, work / "int-out"), stdout=f, stderr=subprocess.STDOUT, cwd=work,
+                                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                                # a shell's background jobs ignore SIGINT; let Python see it again
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            time.sleep(0.2)
+            rows = [l for l in log_path.read_bytes().split(b"\n") if l.strip()[:1].isdigit()]
+            if len(rows) >= 3 or proc.poll() is not None:
+                break
+        proc.send_signal(signal.SIGINT)
+        proc.wait()
+    scrub(log_path, work)
+    shutil.copy(jsonl, OUT / "interrupted.jsonl")
+    manifest["interrupted.log"] = {"logger": "spacy.ConsoleLogger.v3", "complete": False,
+                                   "jsonl": "interrupted.jsonl"}
+
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
