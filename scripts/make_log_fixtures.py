@@ -42,10 +42,19 @@ def make_noisy():
             except ValueError:
                 traceback.print_exc()
     return before_update
+
+
+@registry.callbacks("fixture.failing_update.v1")
+def make_failing():
+    def before_update(nlp, args):
+        if args["step"] == 5:
+            raise RuntimeError("fixture failure at step 5")
+    return before_update
 '''
 
 
-def make_config(path, pipes, logger, *, rename=None, max_steps=8, eval_frequency=4, noisy=False):
+def make_config(path, pipes, logger, *, rename=None, max_steps=8, eval_frequency=4, callback=None,
+                extra_weights=None):
     """`spacy init config` for `pipes`, made tiny, with `logger` as [training.logger]."""
     subprocess.run(
         [PY, "-m", "spacy", "init", "config", str(path), "-l", "en", "-p", ",".join(pipes), "-o", "efficiency",
@@ -65,9 +74,36 @@ def make_config(path, pipes, logger, *, rename=None, max_steps=8, eval_frequency
     config["corpora"]["dev"]["limit"] = 8
     config["paths"]["train"] = str(CORPUS / "train.spacy")
     config["paths"]["dev"] = str(CORPUS / "dev.spacy")
-    if noisy:
-        config["training"]["before_update"] = {"@callbacks": "fixture.noisy_update.v1"}
+    if callback:
+        config["training"]["before_update"] = {"@callbacks": callback}
+    for key, weight in (extra_weights or {}).items():
+        config["training"]["score_weights"][key] = weight
     config.to_disk(path)
+
+
+def columns_of(cfg):
+    """What spaCy itself resolves for a config: pipe names and the non-null score weight keys in order."""
+    import spacy
+    from spacy.util import load_config as load
+    config = load(cfg, interpolate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    weights = nlp.config["training"]["score_weights"]
+    return {"pipeline": list(nlp.pipe_names), "score_weights": [k for k, v in weights.items() if v is not None]}
+
+
+def python_rows(path):
+    """An independent reading of a console log's tables (plain Python, not the Swift decoder): per
+    training, the printed header cells and every row's printed cells."""
+    import re
+    trainings = []
+    for raw in path.read_bytes().split(b"\n"):
+        line = raw.rstrip(b"\r").split(b"\r")[-1]
+        line = re.sub(rb"\x1b\[[0-9;?]*[@-~]", b"", line).decode("utf-8")
+        if line.startswith("E    #"):
+            trainings.append({"header": line, "rows": []})
+        elif trainings and re.match(r"^\s*\d+\s+\d+\s", line):
+            trainings[-1]["rows"].append(line.split())
+    return trainings
 
 
 def train_command(cfg, out_dir, code=None):
@@ -109,7 +145,7 @@ def main():
     scrub(OUT / "v1-bar-terminal.log", work)
     shutil.copy(work / "v1-out" / "model-last" / "config.cfg", OUT / "v1-bar-terminal.cfg")
     scrub(OUT / "v1-bar-terminal.cfg", work)
-    manifest["v1-bar-terminal.log"] = {"logger": "spacy.ConsoleLogger.v1", "terminal": True}
+    manifest["v1-bar-terminal.log"] = {"logger": "spacy.ConsoleLogger.v1", "terminal": True, **columns_of(cfg)}
 
     # 2. ConsoleLogger.v2 with bar and JSONL output, a long component name (cut header), terminal.
     cfg = work / "v2.cfg"
@@ -123,19 +159,20 @@ def main():
     shutil.copy(work / "v2-out" / "model-last" / "config.cfg", OUT / "v2-long-name.cfg")
     scrub(OUT / "v2-long-name.cfg", work)
     manifest["v2-long-name-terminal.log"] = {"logger": "spacy.ConsoleLogger.v2", "terminal": True,
-                                             "jsonl": "v2-long-name.jsonl"}
+                                             "jsonl": "v2-long-name.jsonl", **columns_of(cfg)}
 
     # 3. ConsoleLogger.v3 with the "train" bar, textcat, a warning and a traceback between rows.
     cfg = work / "v3.cfg"
     jsonl = work / "v3.jsonl"
     make_config(cfg, ["textcat"], {"@loggers": "spacy.ConsoleLogger.v3", "progress_bar": "train",
                                    "console_output": True, "output_file": str(jsonl)},
-                max_steps=8, eval_frequency=2, noisy=True)
+                max_steps=8, eval_frequency=2, callback="fixture.noisy_update.v1",
+                extra_weights={"cats_macro_auc": 0.0, "speed": 0.0})
     record_terminal(train_command(cfg, work / "v3-out", env_code), OUT / "v3-train-bar-noisy-terminal.log", work)
     scrub(OUT / "v3-train-bar-noisy-terminal.log", work)
     shutil.copy(jsonl, OUT / "v3-train-bar-noisy.jsonl")
     manifest["v3-train-bar-noisy-terminal.log"] = {"logger": "spacy.ConsoleLogger.v3", "terminal": True,
-                                                   "jsonl": "v3-train-bar-noisy.jsonl"}
+                                                   "jsonl": "v3-train-bar-noisy.jsonl", **columns_of(cfg)}
 
     # 4. Two trainings in one file (stdout and stderr of both, not a terminal).
     cfg_a = work / "two-a.cfg"
@@ -149,6 +186,16 @@ def main():
             subprocess.run(train_command(c, work / o), stdout=f, stderr=subprocess.STDOUT, cwd=work, check=True)
     scrub(OUT / "two-trainings.log", work)
     manifest["two-trainings.log"] = {"logger": "spacy.ConsoleLogger.v1", "trainings": 2}
+
+    # 5b. A training that fails: spaCy prints its abort line, saves, and re-raises (traceback on stderr).
+    cfg = work / "abort.cfg"
+    make_config(cfg, ["ner"], {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": False},
+                max_steps=20, eval_frequency=2, callback="fixture.failing_update.v1")
+    with open(OUT / "aborted.log", "wb") as f:
+        subprocess.run(train_command(cfg, work / "abort-out", env_code), stdout=f, stderr=subprocess.STDOUT,
+                       cwd=work, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    scrub(OUT / "aborted.log", work)
+    manifest["aborted.log"] = {"logger": "spacy.ConsoleLogger.v1", "complete": False}
 
     # 5. An interrupted training: SIGINT after the third row; spaCy prints its abort line and traceback.
     cfg = work / "int.cfg"
@@ -175,6 +222,30 @@ def main():
     manifest["interrupted.log"] = {"logger": "spacy.ConsoleLogger.v3", "complete": False,
                                    "jsonl": "interrupted.jsonl"}
 
+    # 6. `spacy evaluate` outputs of tiny models: ent + dep pages (v1's model-last) and a span page.
+    evaluate = OUT / "evaluate"
+    evaluate.mkdir(exist_ok=True)
+    subprocess.run([PY, "-m", "spacy", "evaluate", str(work / "v1-out" / "model-last"), str(CORPUS / "dev.spacy"),
+                    "--output", str(evaluate / "metrics.json"), "--displacy-path", str(evaluate),
+                    "--displacy-limit", "2"], check=True, capture_output=True, cwd=work)
+    cfg = work / "spancat.cfg"
+    make_config(cfg, ["spancat"], {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": False},
+                max_steps=4, eval_frequency=2)
+    subprocess.run(train_command(cfg, work / "spancat-out"), check=True, capture_output=True, cwd=work)
+    spans = work / "spans"
+    spans.mkdir()
+    subprocess.run([PY, "-m", "spacy", "evaluate", str(work / "spancat-out" / "model-last"),
+                    str(CORPUS / "dev.spacy"), "--displacy-path", str(spans), "--displacy-limit", "2"],
+                   check=True, capture_output=True, cwd=work)
+    shutil.copy(spans / "spans.html", evaluate / "spans.html")
+    for page in evaluate.glob("*.html"):
+        scrub(page, work)
+
+    # Independent readings of every console log, the bundled real ones included.
+    expected = {name: python_rows(OUT / name) for name in manifest}
+    for real in ("trainings/ner-aim/train.log", "trainings/spancat-jsonl/train.log"):
+        expected["../" + real] = python_rows(ROOT / "Fixtures" / real)
+    (OUT / "expected-rows.json").write_text(json.dumps(expected, indent=1, sort_keys=True) + "\n")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     shutil.rmtree(work)
 
