@@ -3,14 +3,15 @@ import CLibXML2
 
 /// Reads a displaCy page that `spacy evaluate --displacy-path` wrote, with libxml2's HTML parser, and
 /// keeps each doc's markup exactly as it is in the file: the bytes between `<figure …>` and `</figure>`
-/// (spaCy's `TPL_FIGURE` puts the renderer's output there unchanged), located by the parser's node
-/// positions.
+/// (spaCy's `TPL_FIGURE` puts the renderer's output there unchanged). The parser finds the figures and
+/// their lines; each one's bytes are then taken from the file at the `<figure` tag on that line
+/// (libxml2 2.9's `record_info` positions crash on malformed HTML and so are not used).
 public enum DisplacyPageDecoder {
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(DecodingError) -> DisplacyPage {
         guard !bytes.isEmpty, bytes.count < Int(Int32.max), let base = bytes.baseAddress else {
             throw DecodingError(location: .text(line: 1, column: 1), message: "expected an HTML page")
         }
-        xmlInitParser()
+        _ = libxml2Ready
         guard let context = htmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         else {
             throw DecodingError(location: .text(line: 1, column: 1), message: "expected an HTML page")
@@ -19,7 +20,6 @@ public enum DisplacyPageDecoder {
             if let doc = context.pointee.myDoc { xmlFreeDoc(doc) }
             htmlFreeParserCtxt(context)
         }
-        context.pointee.record_info = 1
         _ = htmlCtxtUseOptions(
             context, Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
         _ = htmlParseDocument(context)
@@ -34,8 +34,13 @@ public enum DisplacyPageDecoder {
         }
         var figures: [DisplacyFigure] = []
         var style: String?
+        var starts: [Int] = []
         for node in figureNodes {
-            let figure = try figureMarkup(node, context: context, bytes: bytes)
+            starts.append(try start(of: node, after: starts.last.map { $0 + 1 } ?? 0, bytes: bytes))
+        }
+        for (index, node) in figureNodes.enumerated() {
+            let bound = index + 1 < starts.count ? starts[index + 1] : bytes.count
+            let figure = try figureMarkup(from: starts[index], before: bound, bytes: bytes)
             let figureStyle = try self.style(of: node, at: figure.location)
             if let style, style != figureStyle {
                 throw DecodingError(
@@ -46,6 +51,9 @@ public enum DisplacyPageDecoder {
         }
         return DisplacyPage(style: style ?? "ent", figures: figures)
     }
+
+    /// libxml2 must be initialised once, before any thread parses (`xmlInitParser` is not reentrant).
+    private static let libxml2Ready: Void = xmlInitParser()
 
     public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> DisplacyPage {
         let result: Result<DisplacyPage, DecodingError> = bytes.withUnsafeBytes { buffer in
@@ -94,16 +102,35 @@ public enum DisplacyPageDecoder {
         return result
     }
 
-    /// The figure's content bytes, from the end of its start tag to the start of `</figure>`.
-    private static func figureMarkup(_ node: xmlNodePtr, context: htmlParserCtxtPtr, bytes: UnsafeRawBufferPointer)
+    /// The byte offset of the `<figure` tag that starts `node`: the first at or after `from` on the node's
+    /// line (libxml2 stores lines up to 65535; beyond, the first after `from`).
+    private static func start(of node: xmlNodePtr, after from: Int, bytes: UnsafeRawBufferPointer)
+        throws(DecodingError) -> Int
+    {
+        let line = Int(xmlGetLineNo(node))
+        let tag = Array("<figure".utf8)
+        var current = 1
+        for index in 0..<from where bytes[index] == UInt8(ascii: "\n") { current += 1 }
+        var index = from
+        while index + tag.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+                if line < 65535, current > line { break }
+            } else if current >= line || line >= 65535, bytes[index] == tag[0],
+                bytes[index..<index + tag.count].elementsEqual(tag)
+            {
+                return index
+            }
+            index += 1
+        }
+        throw DecodingError(location: .text(line: max(line, 1), column: 1), message: "expected a <figure> tag on this line")
+    }
+
+    /// A figure's content bytes: from the end of its start tag to the last `</figure` before `end`
+    /// (the next figure's start, or the end of the file).
+    private static func figureMarkup(from begin: Int, before end: Int, bytes: UnsafeRawBufferPointer)
         throws(DecodingError) -> (markup: String, line: Int, location: DecodingError.Location)
     {
-        let fallback = DecodingError.Location.text(line: Int(xmlGetLineNo(node)), column: 1)
-        guard let info = xmlParserFindNodeInfo(context, node) else {
-            throw DecodingError(location: fallback, message: "expected a complete <figure> element")
-        }
-        let begin = Int(info.pointee.begin_pos)
-        let end = min(Int(info.pointee.end_pos), bytes.count)
         let location = position(of: begin, in: bytes)
         guard begin < end, let open = bytes[begin..<end].firstIndex(of: UInt8(ascii: ">")) else {
             throw DecodingError(location: location, message: "expected a complete <figure> start tag")

@@ -5,7 +5,8 @@ import AimSpacyModel
 enum ScoreTables {
     /// Flat scores are numbers or `null`; an object of objects (`ents_per_type`, `morph_per_feat`,
     /// `cats_f_per_type`) is a table of label → metric → value; an object of numbers (`cats_auc_per_type`)
-    /// is a table whose rows have one metric, `value`.
+    /// is a table whose rows have one metric, `value`. Text values (`cats_score_desc`) describe a score
+    /// rather than being one: they stay in the JSON only.
     static func split(_ members: [(key: String, value: JSONValue)], path: String) throws(KeyPathError)
         -> (scores: [NamedScore], tables: [ScoreTable])
     {
@@ -16,6 +17,7 @@ enum ScoreTables {
             case .null: scores.append(NamedScore(name: key, value: nil))
             case .int, .double: scores.append(NamedScore(name: key, value: value.doubleValue))
             case .bool(let flag): scores.append(NamedScore(name: key, value: flag ? 1 : 0))
+            case .string: continue
             case .object(let rows):
                 tables.append(ScoreTable(name: key, rows: try table(rows, path: "\(path).\(key)")))
             default:
