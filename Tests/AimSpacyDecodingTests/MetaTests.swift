@@ -48,13 +48,13 @@ import Testing
 
     @Test func aWrongTypeNamesItsKeyAndLine() throws {
         var text = String(decoding: try Fixture.data(Self.files[0]), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"ents_f\":", with: "\"ents_f\":\"x\",\"was\":")
+        text = text.replacingOccurrences(of: "\"ents_f\":", with: "\"ents_f\":[1],\"was\":")
         do {
             _ = try PipelineMetaDecoder.decode(Array(text.utf8))
             Issue.record("expected an error")
         } catch {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = try #require(lines.firstIndex { $0.contains("\"ents_f\":\"x\"") }) + 1
+            let line = try #require(lines.firstIndex { $0.contains("\"ents_f\":[1]") }) + 1
             guard case .text(let found, _) = error.location else {
                 Issue.record("no text location")
                 return
