@@ -10,9 +10,12 @@ public enum ConsoleColumns {
         return cut.uppercased()
     }
 
-    /// Score keys of spaCy's built-in components with a non-null default weight (§3.3), used to resolve a
-    /// cut score header when no `score_weights` are given.
+    /// Score keys of spaCy's built-in components that can be columns (non-null default weights, plus
+    /// `cats_macro_auc`, the one built-in key long enough to be cut), used to resolve a cut score header
+    /// when no `score_weights` are given.
     public static let defaultScoreKeys: [String] = [
+        "cats_macro_auc", "cats_micro_p", "cats_micro_r", "cats_micro_f", "cats_macro_p", "cats_macro_r",
+        "cats_macro_f",
         "tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f", "sents_p", "sents_r",
         "ents_f", "ents_p", "ents_r", "cats_score", "spans_sc_f", "spans_sc_p", "spans_sc_r", "spans_ruler_f",
         "spans_ruler_p", "spans_ruler_r", "nel_micro_f", "speed",
