@@ -129,6 +129,53 @@ def scrub(path, work):
     path.write_bytes(b"\n".join(lines))
 
 
+def edge_table(log_path, jsonl_path):
+    """Edge cases of the table drawn by spaCy's own code without training: the lines `train()` prints
+    around it (same wasabi calls as spacy/training/loop.py) and spaCy's ConsoleLogger.v3 `log_step`
+    fed with chosen values. Component names with hyphens (textwrap may break there), non-ASCII and a
+    quote (repr switches to double quotes); a frozen component (no loss column); values wider than
+    their column, -0.00, ties, a `speed` column, a missing score (printed 0.00)."""
+    import io
+    import spacy
+    from spacy.training.loggers import console_logger_v3
+    from wasabi import Printer
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    nlp.add_pipe("tagger")
+    nlp.add_pipe("ner", name="entity-recognizer-with-many-hyphens-in-it")
+    nlp.add_pipe("textcat", name="textcat_\u00fcmlaut")
+    nlp.add_pipe("parser", name="it's_parser")
+    nlp._config["training"]["score_weights"] = {"speed": 0.0}
+    frozen = ["tagger"]
+    out = io.StringIO()
+    msg = Printer(no_print=True)
+    out.write(msg.info(f"Pipeline: {nlp.pipe_names}") + "\n")
+    out.write(msg.info(f"Frozen components: {frozen}") + "\n")
+    out.write(msg.info(f"Initial learn rate: {0.001}") + "\n")
+    if jsonl_path.exists():
+        jsonl_path.unlink()
+    with nlp.select_pipes(disable=frozen):
+        log_step, finalize = console_logger_v3(progress_bar=None, console_output=True,
+                                               output_file=jsonl_path)(nlp, out, out)
+        logged = [n for n, p in nlp.pipeline if getattr(p, "is_trainable", False)]
+    rows = [
+        (0, 0, 0.0, {}, 0.0),
+        (1, 200, 12345.678, {"ents_f": 0.125, "ents_p": 1.0, "ents_r": 0.135, "dep_uas": 0.5, "dep_las": 0.25,
+                             "cats_score": 0.3333333333, "speed": 123456.789, "tag_acc": 0.9}, 0.135),
+        (2, 400, -0.001, {"ents_f": 0.875, "speed": 98.765, "sents_f": 2.675 / 100}, 0.125),
+    ]
+    for epoch, step, loss, scores, score in rows:
+        log_step({"epoch": epoch, "step": step, "losses": {name: loss * (i + 1) for i, name in enumerate(logged)},
+                  "other_scores": scores, "score": score, "checkpoints": [], "seconds": 0, "words": 0})
+    finalize()
+    out.write(msg.good("Saved pipeline to output directory", "work/edge-out/model-last") + "\n")
+    log_path.write_text(out.getvalue(), encoding="utf-8")
+    weights = nlp.config["training"]["score_weights"]
+    return {"pipeline": list(nlp.pipe_names), "frozen": frozen,
+            "score_weights": [k for k, v in weights.items() if v is not None], "jsonl": jsonl_path.name}
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="aimlogs-"))
@@ -221,6 +268,10 @@ def main():
     shutil.copy(jsonl, OUT / "interrupted.jsonl")
     manifest["interrupted.log"] = {"logger": "spacy.ConsoleLogger.v3", "complete": False,
                                    "jsonl": "interrupted.jsonl"}
+
+    # 5c. Table edge cases drawn by spaCy's logger code itself.
+    manifest["edge-table.log"] = edge_table(OUT / "edge-table.log", OUT / "edge-table.jsonl")
+    scrub(OUT / "edge-table.log", work)
 
     # 6. `spacy evaluate` outputs of tiny models: ent + dep pages (v1's model-last) and a span page.
     evaluate = OUT / "evaluate"

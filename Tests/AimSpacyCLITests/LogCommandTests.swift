@@ -1,3 +1,5 @@
+import AimSpacyModel
+import AimSpacyPipeline
 import Foundation
 import Testing
 
@@ -79,5 +81,24 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(file.path + ":14:"))
         #expect(result.stderr.contains("LOSS NER"))
+    }
+}
+
+/// Series built from a decoded log: one point per row for every loss, score and the overall score.
+@Suite struct LogSeriesTests {
+    @Test(arguments: ["trainings/ner-aim/train.log", "trainings/spancat-jsonl/training/log.jsonl"])
+    func onePointPerRowAndColumn(path: String) throws {
+        let log = try LogParsing.parse(file: Fixture.url(path).path)
+        let training = try #require(log.trainings.first)
+        let series = training.metricSeries
+        #expect(series.count == training.columns.count - 2)
+        for one in series {
+            #expect(one.points.map(\.step) == training.rows.map(\.step))
+            #expect(one.points.map(\.epoch) == training.rows.map(\.epoch))
+        }
+        let losses = series.filter { $0.name == "loss" }
+        #expect(losses.map { $0.contextDictionary["component"] ?? "" } == training.rows[0].losses.map(\.name))
+        let score = try #require(series.first { $0.name == "score" && $0.context.isEmpty })
+        #expect(score.points.map(\.value) == training.rows.map(\.score.value))
     }
 }

@@ -10,7 +10,7 @@ import Testing
     static let consoleLogs = [
         "trainings/ner-aim/train.log", "trainings/spancat-jsonl/train.log", "logs/v1-bar-terminal.log",
         "logs/v2-long-name-terminal.log", "logs/v3-train-bar-noisy-terminal.log", "logs/two-trainings.log",
-        "logs/interrupted.log", "logs/aborted.log",
+        "logs/interrupted.log", "logs/aborted.log", "logs/edge-table.log",
     ]
 
     /// Console logs with the JSONL their ConsoleLogger wrote in the same training.
@@ -18,7 +18,7 @@ import Testing
         ("trainings/spancat-jsonl/train.log", "trainings/spancat-jsonl/training/log.jsonl"),
         ("logs/v2-long-name-terminal.log", "logs/v2-long-name.jsonl"),
         ("logs/v3-train-bar-noisy-terminal.log", "logs/v3-train-bar-noisy.jsonl"),
-        ("logs/interrupted.log", "logs/interrupted.jsonl"),
+        ("logs/interrupted.log", "logs/interrupted.jsonl"), ("logs/edge-table.log", "logs/edge-table.jsonl"),
     ]
 
     static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Fixture.data(path)) }
@@ -119,7 +119,10 @@ import Testing
         #expect(training.columns.map(\.kind) == [.epoch, .step, .loss, .loss, .score, .score, .score, .overall])
     }
 
-    @Test(arguments: ["logs/v1-bar-terminal.log", "logs/v2-long-name-terminal.log", "logs/v3-train-bar-noisy-terminal.log"])
+    @Test(arguments: [
+        "logs/v1-bar-terminal.log", "logs/v2-long-name-terminal.log", "logs/v3-train-bar-noisy-terminal.log",
+        "logs/edge-table.log",
+    ])
     func cutHeadersResolveToSpaCysNames(path: String) throws {
         let facts = try Self.manifest(path)
         let pipeline = try #require(facts["pipeline"] as? [String])
@@ -145,6 +148,20 @@ import Testing
         #expect(!pipelineLine.contains("]"), "the fixture's Pipeline line should wrap")
         let log = try ConsoleLog.parse(bytes)
         #expect(log.trainings.first?.pipeline == (try Self.manifest("logs/v1-bar-terminal.log"))["pipeline"] as? [String])
+    }
+
+    /// Frozen components are listed and get no loss column; names with quotes, hyphens and non-ASCII
+    /// letters survive the wrapped `Pipeline:` repr.
+    @Test func frozenAndUnusualNames() throws {
+        let facts = try Self.manifest("logs/edge-table.log")
+        let log = try ConsoleLog.parse(try Self.bytes("logs/edge-table.log"))
+        let training = try #require(log.trainings.first)
+        let frozen = try #require(facts["frozen"] as? [String])
+        #expect(training.frozenComponents == frozen)
+        #expect(training.pipeline == facts["pipeline"] as? [String])
+        let losses = training.columns.filter { $0.kind == .loss }.map(\.name)
+        #expect(losses == training.pipeline.filter { !frozen.contains($0) })
+        #expect(training.columns.allSatisfy { $0.resolved })
     }
 
     @Test func unresolvableCutHeaderIsMarked() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct TrainingLogJSONLTests {
     static let files = [
         "trainings/spancat-jsonl/training/log.jsonl", "logs/v2-long-name.jsonl", "logs/v3-train-bar-noisy.jsonl",
-        "logs/interrupted.jsonl",
+        "logs/interrupted.jsonl", "logs/edge-table.jsonl",
     ]
 
     @Test(arguments: files)

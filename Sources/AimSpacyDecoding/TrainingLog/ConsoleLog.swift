@@ -110,7 +110,8 @@ private struct ConsoleLogParser {
         return range.upperBound
     }
 
-    /// A Python list that wasabi may have wrapped over several lines (textwrap at 80 columns).
+    /// A Python list that wasabi may have wrapped over several lines (textwrap at 80 columns, escape
+    /// codes counted).
     mutating func list(startingIn line: VisibleLines.Line, at start: Int) throws(DecodingError) -> [String] {
         var text = Array(line.bytes[start...])
         var lastLine = line
@@ -128,8 +129,8 @@ private struct ConsoleLogParser {
                     location: .text(line: lastLine.number, column: lastLine.column(at: lastLine.bytes.count)),
                     message: "expected ']' closing the list of component names")
             }
-            // textwrap broke the line at a space (or after a hyphen inside a name).
-            if text.last != UInt8(ascii: "-") { text.append(UInt8(ascii: " ")) }
+            // wasabi wraps with textwrap (break_on_hyphens and break_long_words off): a break replaced one space.
+            text.append(UInt8(ascii: " "))
             text.append(contentsOf: more.bytes)
             lastLine = more
             joined += 1
