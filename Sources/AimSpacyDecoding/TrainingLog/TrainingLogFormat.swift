@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// Which kind of training log a file is, judged by its content (never by its name).
 public enum TrainingLogFormat: String, Sendable, Equatable {
     /// The console table (`spacy train`'s stdout, a `script` recording, a `.log`/`.txt`/`.out` file).
@@ -7,8 +9,8 @@ public enum TrainingLogFormat: String, Sendable, Equatable {
 
     /// The format of `bytes`, or `nil` when it is neither kind of log.
     /// A console log has the table header followed by its separator, or spaCy's `Training pipeline`
-    /// divider with a `Pipeline: [` line; a JSONL log's first non-blank line is an object whose first key
-    /// is `"epoch"` and that has `"losses"` and `"scores"`.
+    /// divider with a `Pipeline: [` line; a JSONL log's first non-blank line is a JSON object with
+    /// `epoch`, `step`, `losses` and `scores`.
     public static func detect(_ bytes: UnsafeRawBufferPointer) -> TrainingLogFormat? {
         if isJSONL(bytes) { return .jsonl }
         var lines = VisibleLines(bytes)
@@ -32,13 +34,12 @@ public enum TrainingLogFormat: String, Sendable, Equatable {
     private static func isJSONL(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
-        let prefix = Array("{\"epoch\":".utf8)
-        guard index + prefix.count <= bytes.count,
-            bytes[index..<index + prefix.count].elementsEqual(prefix)
-        else { return false }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
         var end = index
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        let line = Array(bytes[index..<end])
-        return line.containsText("\"losses\":") && line.containsText("\"scores\":")
+        while end < bytes.count, bytes[end] != 0x0A, end - index < 1 << 20 { end += 1 }
+        guard let first = try? JSONValue.parse(UnsafeRawBufferPointer(rebasing: bytes[index..<end])) else {
+            return false
+        }
+        return first["epoch"] != nil && first["step"] != nil && first["losses"] != nil && first["scores"] != nil
     }
 }
