@@ -234,6 +234,16 @@ def main():
     scrub(OUT / "two-trainings.log", work)
     manifest["two-trainings.log"] = {"logger": "spacy.ConsoleLogger.v1", "trainings": 2}
 
+    # 4b. The same small training printed without icons/colours (WASABI_NO_PRETTY, ANSI_COLORS_DISABLED)
+    #     and with an ASCII stdout (wasabi's `[i]`/`[+]` icons).
+    for name, extra in (("no-pretty.log", {"WASABI_NO_PRETTY": "1", "ANSI_COLORS_DISABLED": "1"}),
+                        ("ascii-icons.log", {"PYTHONIOENCODING": "ascii"})):
+        with open(OUT / name, "wb") as f:
+            subprocess.run(train_command(cfg_a, work / ("out-" + name)), stdout=f, stderr=subprocess.STDOUT,
+                           cwd=work, check=True, env={**os.environ, **extra})
+        scrub(OUT / name, work)
+        manifest[name] = {"logger": "spacy.ConsoleLogger.v1", **extra}
+
     # 5b. A training that fails: spaCy prints its abort line, saves, and re-raises (traceback on stderr).
     cfg = work / "abort.cfg"
     make_config(cfg, ["ner"], {"@loggers": "spacy.ConsoleLogger.v1", "progress_bar": False},

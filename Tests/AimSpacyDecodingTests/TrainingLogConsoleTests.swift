@@ -10,7 +10,7 @@ import Testing
     static let consoleLogs = [
         "trainings/ner-aim/train.log", "trainings/spancat-jsonl/train.log", "logs/v1-bar-terminal.log",
         "logs/v2-long-name-terminal.log", "logs/v3-train-bar-noisy-terminal.log", "logs/two-trainings.log",
-        "logs/interrupted.log", "logs/aborted.log", "logs/edge-table.log",
+        "logs/interrupted.log", "logs/aborted.log", "logs/edge-table.log", "logs/no-pretty.log", "logs/ascii-icons.log",
     ]
 
     /// Console logs with the JSONL their ConsoleLogger wrote in the same training.
@@ -109,6 +109,16 @@ import Testing
                 #expect(log.trainings.first?.pipeline == pipeline, "\(path)")
             }
         }
+    }
+
+    /// Without icons (`WASABI_NO_PRETTY`) or with ASCII ones (`[i]`), the lines around the table still count.
+    @Test(arguments: ["logs/no-pretty.log", "logs/ascii-icons.log"])
+    func plainAndASCIIMessages(path: String) throws {
+        let log = try ConsoleLog.parse(try Self.bytes(path))
+        let training = try #require(log.trainings.first)
+        #expect(training.pipeline == ["tok2vec", "ner"])
+        #expect(training.initialLearnRate == "0.001")
+        #expect(training.complete)
     }
 
     @Test func realNERLogLinesAround() throws {

@@ -99,14 +99,13 @@ private struct ConsoleLogParser {
                 initialLearnRate: pending.learnRate, frozenComponents: pending.frozen, line: pending.line))
     }
 
-    /// Where the value after `label` starts when the line is a wasabi info line (`ℹ label…` or
-    /// `[i] label…`); the label must come right after the icon.
+    /// Where the value after `label` starts when the line is a wasabi info line: the label at the start,
+    /// after an icon (`ℹ `, `[i] ` when stdout is not UTF-8) or with none (`WASABI_NO_PRETTY`).
     func infoValueStart(_ bytes: [UInt8], label: String) -> Int? {
         guard let range = bytes.range(ofText: label), range.lowerBound <= 5 else { return nil }
         let prefix = bytes[..<range.lowerBound]
-        let icon = Array("ℹ ".utf8)
-        let plain = Array("[i] ".utf8)
-        guard prefix.elementsEqual(icon) || prefix.elementsEqual(plain) else { return nil }
+        guard prefix.isEmpty || (prefix.last == UInt8(ascii: " ") && !prefix.dropLast().contains(UInt8(ascii: " ")))
+        else { return nil }
         return range.upperBound
     }
 
