@@ -1,0 +1,104 @@
+import AimSpacyModel
+import AimSpacyPipeline
+import Foundation
+import Testing
+
+/// `aim-spacy log parse` end to end: the JSON shape scripts rely on, and one-line errors.
+@Suite struct LogCommandTests {
+    static let binary = Bundle.main.bundleURL.appendingPathComponent("aim-spacy")
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(arguments: [
+        ("trainings/ner-aim/train.log", "logs/expected-rows.json", "../trainings/ner-aim/train.log"),
+        ("logs/two-trainings.log", "logs/expected-rows.json", "two-trainings.log"),
+    ])
+    func jsonShapeAndValues(log: String, expectedFile: String, key: String) throws {
+        let result = try Self.run(["log", "parse", Fixture.url(log).path, "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let trainings = try #require(object["trainings"] as? [[String: Any]])
+        let expectedAll = try #require(
+            try JSONSerialization.jsonObject(with: try Fixture.data(expectedFile)) as? [String: Any])
+        let expected = try #require(expectedAll[key] as? [[String: Any]])
+        #expect(trainings.count == expected.count)
+        for (training, reading) in zip(trainings, expected) {
+            #expect(training["pipeline"] is [String])
+            #expect(training["complete"] as? Bool == true)
+            let rows = try #require(training["rows"] as? [[String: Any]])
+            let cells = try #require(reading["rows"] as? [[String]])
+            let header = try #require(reading["header"] as? String)
+            let scoreNames = header.split(separator: " ").filter { !$0.hasPrefix("LOSS") }
+            #expect(rows.count == cells.count)
+            for (row, printed) in zip(rows, cells) {
+                #expect(Set(row.keys).isSuperset(of: ["epoch", "step", "losses", "scores", "score"]))
+                #expect(row["epoch"] as? Int == Int(printed[0]))
+                #expect(row["step"] as? Int == Int(printed[1]))
+                let losses = try #require(row["losses"] as? [String: Double])
+                let scores = try #require(row["scores"] as? [String: Double])
+                #expect(losses.count + scores.count + 3 == printed.count)
+                #expect(row["score"] as? Double == Double(printed[printed.count - 1]))
+                // Scores print ×100 with two decimals; the JSON carries them on the 0–1 scale.
+                for (name, value) in scores {
+                    #expect(scoreNames.contains(Substring(name.uppercased())))
+                    #expect(printed.contains(String(format: "%.2f", value * 100)))
+                }
+            }
+        }
+    }
+
+    @Test func notALogIsOneLineOnStderr() throws {
+        let path = Fixture.url("trainings/ner-aim/training/model-best/meta.json").path
+        let result = try Self.run(["log", "parse", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix(path + ":1:1: error: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aBrokenRowNamesFileLineAndColumn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var text = String(decoding: try Fixture.data("trainings/ner-aim/train.log"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "   1012.61", with: "   1012.6?")
+        let file = directory.appendingPathComponent("broken.log")
+        try Data(text.utf8).write(to: file)
+        let result = try Self.run(["log", "parse", file.path, "--json"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(file.path + ":14:"))
+        #expect(result.stderr.contains("LOSS NER"))
+    }
+}
+
+/// Series built from a decoded log: one point per row for every loss, score and the overall score.
+@Suite struct LogSeriesTests {
+    @Test(arguments: ["trainings/ner-aim/train.log", "trainings/spancat-jsonl/training/log.jsonl"])
+    func onePointPerRowAndColumn(path: String) throws {
+        let log = try LogParsing.parse(file: Fixture.url(path).path)
+        let training = try #require(log.trainings.first)
+        let series = training.metricSeries
+        #expect(series.count == training.columns.count - 2)
+        for one in series {
+            #expect(one.points.map(\.step) == training.rows.map(\.step))
+            #expect(one.points.map(\.epoch) == training.rows.map(\.epoch))
+        }
+        let losses = series.filter { $0.name == "loss" }
+        #expect(losses.map { $0.contextDictionary["component"] ?? "" } == training.rows[0].losses.map(\.name))
+        let score = try #require(series.first { $0.name == "score" && $0.context.isEmpty })
+        #expect(score.points.map(\.value) == training.rows.map(\.score.value))
+    }
+}
