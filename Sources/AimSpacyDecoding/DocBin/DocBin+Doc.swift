@@ -49,7 +49,7 @@ extension DocBin {
                 let id = value(row: row, column: column)
                 token.norm = id == 0 ? "" : (strings[id] ?? text)
             } else {
-                token.norm = text
+                token.norm = text.lowercased()
             }
             token.lemma = try string(columns.lemma)
             token.tag = try string(columns.tag)

@@ -2,7 +2,8 @@ extension DocBin {
     /// Columns other than the ones `from_array` writes back, by attribute name: integer attributes
     /// (LENGTH, IDX, ID, flags) as decimal text; string attributes resolved through `strings`, or,
     /// for the lexeme attributes spaCy recomputes from the text on load (LOWER, SHAPE, PREFIX,
-    /// SUFFIX) and whose strings DocBin does not collect, recomputed the same way.
+    /// SUFFIX) and whose strings DocBin does not collect, recomputed the same way. LANG, whose
+    /// string (the pipeline's language code) no DocBin lists, is left out unless it resolves.
     func extraValues(row: Int, doc: Int, token: Int, text: String) throws(DecodingError) -> [String: String] {
         var result: [String: String] = [:]
         for (column, id) in columns.extra {
@@ -15,7 +16,7 @@ extension DocBin {
             } else if let recomputed = LexemeAttributes.value(id, text: text) {
                 result[name] = recomputed
             } else if id == AttributeID.lang {
-                result[name] = String(raw)
+                continue
             } else {
                 throw tokenError(doc: doc, row: row, column: column,
                     "string ID \(raw) of token \(token) is not in `strings` nor a symbol")
