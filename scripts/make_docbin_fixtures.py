@@ -249,3 +249,51 @@ with open(os.path.join(OUT, "string-ids.jsonl"), "w", encoding="utf-8") as f:
     for s in samples:
         f.write(json.dumps({"string": s, "hash": str(spacy.strings.hash_string(s)), "id": str(vocab.strings.add(s))},
                            ensure_ascii=False) + "\n")
+
+# 14. every MessagePack format, packed by srsly's vendored msgpack: msgpack-formats.bin holds the
+#     values one after another; msgpack-formats.jsonl describes each (type, value, first byte)
+from srsly.msgpack import Packer, ExtType
+import base64
+items = [None, True, False, 0, 127, 128, 255, 256, 65535, 65536, 2**32 - 1, 2**32, 2**63 - 1, 2**64 - 1,
+         -1, -32, -33, -128, -129, -32768, -32769, -2**31, -2**31 - 1, -2**63, 1.5, -0.0, 1e300,
+         "", "a" * 31, "b" * 32, "é" * 200, "c" * 70000, b"", b"\x00\xff", b"x" * 300, b"y" * 70000,
+         [], [1, 2], list(range(16)), list(range(70000)), {}, {"k": 1}, {str(i): i for i in range(16)},
+         {str(i): i for i in range(70000)}, {b"bin": [1, "x"]},
+         ExtType(1, b"a"), ExtType(2, b"ab"), ExtType(3, b"abcd"), ExtType(4, b"a" * 8), ExtType(5, b"a" * 16),
+         ExtType(6, b"abc"), ExtType(7, b"z" * 300), ExtType(8, b"q" * 70000)]
+packer = Packer(use_bin_type=True)
+float32 = Packer(use_bin_type=True, use_single_float=True)
+
+
+def describe(v):
+    if v is None: return {"type": "nil"}
+    if isinstance(v, bool): return {"type": "bool", "value": v}
+    if isinstance(v, int): return {"type": "int", "value": str(v)}
+    if isinstance(v, float): return {"type": "float", "value": repr(v)}
+    if isinstance(v, str): return {"type": "str", "value": v}
+    if isinstance(v, bytes): return {"type": "bin", "value": base64.b64encode(v).decode()}
+    if isinstance(v, list): return {"type": "array", "count": len(v), "sum": str(sum(v)) if all(isinstance(x, int) for x in v) else None}
+    if isinstance(v, dict): return {"type": "map", "count": len(v)}
+    if isinstance(v, ExtType): return {"type": "ext", "ext": v.code, "value": base64.b64encode(v.data).decode()}
+
+
+blob = bytearray()
+with open(os.path.join(OUT, "msgpack-formats.jsonl"), "w", encoding="utf-8") as f:
+    for v in items + [0.25]:
+        packed = float32.pack(v) if v == 0.25 else packer.pack(v)
+        d = describe(v)
+        d["offset"] = len(blob)
+        d["marker"] = packed[0]
+        d["size"] = len(packed)
+        blob += packed
+        f.write(json.dumps(d) + "\n")
+open(os.path.join(OUT, "msgpack-formats.bin"), "wb").write(bytes(blob))
+
+# 15. msgpack-numpy arrays as srsly writes them
+import srsly.msgpack as smp
+arrays = [numpy.arange(3, dtype="<i4"), numpy.array([[1.5, -2.0], [3.25, 4.0]], dtype=">f8"),
+          numpy.array([7, 8], dtype="<u2"), numpy.float32(2.5)]
+with open(os.path.join(OUT, "msgpack-numpy.bin"), "wb") as f:
+    f.write(srsly.msgpack_dumps(arrays))
+with open(os.path.join(OUT, "msgpack-numpy.json"), "w") as f:
+    json.dump([{"dtype": a.dtype.str, "shape": list(a.shape), "values": [float(x) for x in numpy.ravel(a)]} for a in arrays], f)

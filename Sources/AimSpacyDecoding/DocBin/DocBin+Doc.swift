@@ -69,7 +69,7 @@ extension DocBin {
                 token.head = i
             }
             if let column = columns.entIOB {
-                token.entIOB = EntityIOB(rawValue: UInt8(value(row: row, column: column))) ?? .missing
+                token.entIOB = EntityIOB(rawValue: UInt8(truncatingIfNeeded: value(row: row, column: column))) ?? .missing
             }
             token.entType = try string(columns.entType)
             token.entKBID = try string(columns.entKBID)

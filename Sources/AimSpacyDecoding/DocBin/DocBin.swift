@@ -78,16 +78,19 @@ public struct DocBin: Sendable {
                 throw reader.error("doc \(i) has length \(n), expected a token count >= 0", at: lengths.lowerBound + 4 * i)
             }
             rows += Int(n)
+            guard rows <= top.tokens.count else {
+                throw reader.error("doc lengths add up to more tokens than `tokens` holds", at: lengths.lowerBound + 4 * i)
+            }
         }
         starts.append(rows)
         self.count = docs
         self.rowStarts = starts
         self.tokenCount = rows
 
-        let width = 8 * top.attrs.count
-        guard top.tokens.count == rows * width else {
+        let (expected, overflow) = rows.multipliedReportingOverflow(by: 8 * top.attrs.count)
+        guard !overflow, top.tokens.count == expected else {
             throw reader.error(
-                "`tokens` holds \(top.tokens.count) bytes, expected \(rows * width) (\(rows) rows x \(top.attrs.count) uint64 columns)",
+                "`tokens` holds \(top.tokens.count) bytes, expected \(rows) rows x \(top.attrs.count) uint64 columns",
                 at: top.tokens.lowerBound)
         }
         guard top.spaces.count == rows else {
