@@ -297,3 +297,36 @@ with open(os.path.join(OUT, "msgpack-numpy.bin"), "wb") as f:
     f.write(srsly.msgpack_dumps(arrays))
 with open(os.path.join(OUT, "msgpack-numpy.json"), "w") as f:
     json.dump([{"dtype": a.dtype.str, "shape": list(a.shape), "values": [float(x) for x in numpy.ravel(a)]} for a in arrays], f)
+
+# 16. what `aim-spacy docbin stats` must count, counted by spaCy over the docs it loads
+import collections, glob
+CORPUS = os.path.join(OUT, "..", "corpus")
+stats = {}
+for path in sorted(glob.glob(os.path.join(CORPUS, "*.spacy")) + glob.glob(os.path.join(OUT, "*.spacy"))):
+    name = os.path.relpath(path, os.path.join(OUT, "..")).replace(os.sep, "/")
+    if os.path.basename(path).startswith("bad-"):
+        continue
+    db = DocBin().from_disk(path)
+    docs = list(db.get_docs(vocab))
+    ents, spans, cats = collections.Counter(), {}, {}
+    sentences = without = unknown = 0
+    for d in docs:
+        if d.has_annotation("SENT_START"):
+            sentences += len(list(d.sents))
+        else:
+            without += 1
+        ents.update(e.label_ for e in d.ents)
+        for key, group in d.spans.items():
+            spans.setdefault(key, collections.Counter()).update(s.label_ for s in group)
+        for label, score in d.cats.items():
+            c = cats.setdefault(label, {"docs": 0, "positive": 0})
+            c["docs"] += 1
+            c["positive"] += int(score >= 0.5)
+        unknown += int(d.has_unknown_spaces)
+    stats[name] = {"docs": len(docs), "tokens": sum(len(d) for d in docs), "sentences": sentences,
+                   "docs_without_sentences": without, "entities": dict(ents),
+                   "spans": {k: dict(v) for k, v in spans.items()}, "cats": cats,
+                   "attrs": [spacy.symbols.NAMES[a] for a in db.attrs], "docs_with_unknown_spaces": unknown,
+                   "docs_with_user_data": sum(1 for u in db.user_data if u and srsly.msgpack_loads(u, use_list=False))}
+with open(os.path.join(OUT, "stats.json"), "w", encoding="utf-8") as f:
+    json.dump(stats, f, ensure_ascii=False, indent=1, sort_keys=True)

@@ -61,13 +61,58 @@ extension DocBin {
 
     /// `Doc.spans` from `span_groups[i]`, in the old (array) or current (map) format (spec §1.9).
     func spanGroups(doc index: Int) throws(DecodingError) -> [SpanGroup] {
+        try rawSpanGroups(doc: index).map { group throws(DecodingError) in
+            var spans: [Span] = []
+            spans.reserveCapacity(group.spans.count)
+            for span in group.spans {
+                func resolve(_ id: UInt64, _ field: String, _ o: Int) throws(DecodingError) -> String {
+                    guard let text = strings[id] else {
+                        throw DecodingError(
+                            location: .binary(offset: span.at + o, path: "span_groups[\(index)].\(group.name)"),
+                            message: "span \(field) string ID \(id) of doc \(index) is not in `strings` nor a symbol")
+                    }
+                    return text
+                }
+                spans.append(Span(
+                    start: span.start, end: span.end, startChar: span.startChar, endChar: span.endChar,
+                    label: try resolve(span.label, "label", 16), kbID: try resolve(span.kbID, "kb_id", 8),
+                    id: strings[span.id] ?? ""))
+            }
+            return SpanGroup(name: group.name, spans: spans)
+        }
+    }
+
+    /// One span struct as stored, with the payload offset of its 40 bytes.
+    struct RawSpan {
+        var id: UInt64
+        var kbID: UInt64
+        var label: UInt64
+        var start: Int
+        var end: Int
+        var startChar: Int
+        var endChar: Int
+        var at: Int
+    }
+
+    /// A `doc.spans` entry: the key and its spans, string IDs unresolved.
+    struct RawSpanGroup {
+        var name: String
+        var spans: [RawSpan]
+
+        var labels: [(id: UInt64, at: Int)] { spans.map { ($0.label, $0.at + 16) } }
+    }
+
+    /// The span groups of doc `index` with the key rules of `SpanGroups.from_bytes`: an array is the
+    /// old format keyed by each group's `name` (a later duplicate replaces the earlier one in place,
+    /// as a Python dict does); a map gives every key listed for a serialized group a copy of it.
+    func rawSpanGroups(doc index: Int) throws(DecodingError) -> [RawSpanGroup] {
         guard let spanGroups else { return [] }
         let range = spanGroups[index]
         let path = "span_groups[\(index)]"
         if range.isEmpty || (range.count == 1 && payload.bytes[range.lowerBound] == 0x90) { return [] }
         var reader = reader(nested: range, path: path)
-        var groups: [SpanGroup] = []
-        func store(_ group: SpanGroup) {
+        var groups: [RawSpanGroup] = []
+        func store(_ group: RawSpanGroup) {
             if let existing = groups.firstIndex(where: { $0.name == group.name }) {
                 groups[existing] = group
             } else {
@@ -80,7 +125,7 @@ extension DocBin {
             for i in 0..<n {
                 reader.path = "\(path)[\(i)]"
                 let bytes = try reader.readBinary()
-                store(try spanGroup(bytes, in: reader, doc: index, path: reader.path, name: nil))
+                store(try spanGroup(bytes, in: reader, path: reader.path, name: nil))
             }
         case .map(let n):
             for i in 0..<n {
@@ -90,44 +135,54 @@ extension DocBin {
                 var names: [String] = []
                 for _ in 0..<keys { names.append(try reader.readString()) }
                 for name in names {
-                    store(try spanGroup(bytes, in: reader, doc: index, path: "\(path).\(name)", name: name))
+                    store(try spanGroup(bytes, in: reader, path: "\(path).\(name)", name: name))
                 }
             }
         case let other:
             throw reader.error("expected a map or array of serialized span groups, found msgpack \(other.typeName)", at: start)
         }
+        reader.path = path
+        guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after the span groups") }
         return groups
     }
 
     /// One serialized `SpanGroup` (`name`, `attrs`, `spans` of 40-byte big-endian structs).
     private func spanGroup(
-        _ local: Range<Int>, in outer: MsgPackReader, doc: Int, path: String, name: String?
-    ) throws(DecodingError) -> SpanGroup {
+        _ local: Range<Int>, in outer: MsgPackReader, path: String, name: String?
+    ) throws(DecodingError) -> RawSpanGroup {
         let absolute = (outer.bytes.origin + local.lowerBound)..<(outer.bytes.origin + local.upperBound)
         var reader = reader(nested: absolute, path: path)
         let members = try reader.readMapHeader()
         var groupName: String?
-        var spans: [Span]?
+        var spans: [RawSpan]?
         for _ in 0..<members {
             let keyStart = reader.offset
-            guard case .string(let key) = try reader.readValue() else {
-                throw reader.error("expected a str key in a serialized SpanGroup", at: keyStart)
+            let key = try reader.next()
+            guard case .string(let keyRange) = key else {
+                throw reader.error("expected a str key in a serialized SpanGroup, found msgpack \(key.typeName)", at: keyStart)
             }
-            switch key {
-            case "name":
+            if reader.stringEquals(keyRange, "name") {
                 reader.path = "\(path).name"
                 groupName = try reader.readString()
-            case "spans":
+            } else if reader.stringEquals(keyRange, "spans") {
                 let n = try reader.readArrayHeader()
-                var list: [Span] = []
+                var list: [RawSpan] = []
                 list.reserveCapacity(n)
                 for i in 0..<n {
                     reader.path = "\(path).spans[\(i)]"
                     let raw = try reader.readBinary()
-                    list.append(try span(reader.slice(raw), reader: reader, at: raw.lowerBound, doc: doc))
+                    guard raw.count == 40 else {
+                        throw reader.error("a span is \(raw.count) bytes, expected 40 (struct >QQQllll)", at: raw.lowerBound)
+                    }
+                    let bytes = reader.slice(raw)
+                    func u64(_ o: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: o, as: UInt64.self)) }
+                    func i32(_ o: Int) -> Int { Int(Int32(bigEndian: bytes.loadUnaligned(fromByteOffset: o, as: Int32.self))) }
+                    list.append(RawSpan(
+                        id: u64(0), kbID: u64(8), label: u64(16), start: i32(24), end: i32(28), startChar: i32(32),
+                        endChar: i32(36), at: absolute.lowerBound + raw.lowerBound))
                 }
                 spans = list
-            default:
+            } else {
                 try reader.skipValue()
             }
             reader.path = path
@@ -135,25 +190,7 @@ extension DocBin {
         guard let groupName, let spans else {
             throw reader.error("a serialized SpanGroup needs `name` and `spans`", at: 0)
         }
-        return SpanGroup(name: name ?? groupName, spans: spans)
-    }
-
-    /// One span struct: `>QQQllll` = id, kb_id, label, start, end, start_char, end_char.
-    private func span(_ raw: UnsafeRawBufferPointer, reader: MsgPackReader, at: Int, doc: Int) throws(DecodingError) -> Span {
-        guard raw.count == 40 else {
-            throw reader.error("a span is \(raw.count) bytes, expected 40 (struct >QQQllll)", at: at)
-        }
-        func u64(_ o: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)) }
-        func i32(_ o: Int) -> Int { Int(Int32(bigEndian: raw.loadUnaligned(fromByteOffset: o, as: Int32.self))) }
-        func resolve(_ id: UInt64, _ field: String, _ o: Int) throws(DecodingError) -> String {
-            guard let text = strings[id] else {
-                throw reader.error("span \(field) string ID \(id) of doc \(doc) is not in `strings` nor a symbol", at: at + o)
-            }
-            return text
-        }
-        return Span(
-            start: i32(24), end: i32(28), startChar: i32(32), endChar: i32(36),
-            label: try resolve(u64(16), "label", 16), kbID: try resolve(u64(8), "kb_id", 8), id: strings[u64(0)] ?? "")
+        return RawSpanGroup(name: name ?? groupName, spans: spans)
     }
 }
 

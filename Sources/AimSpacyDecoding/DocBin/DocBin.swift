@@ -29,8 +29,17 @@ public struct DocBin: Sendable {
     let userData: [Range<Int>?]?
     let columns: Columns
 
-    /// Number of docs that carry user data (stored but not interpreted, except `title`).
-    public var userDataCount: Int { userData?.reduce(0) { $0 + (($1?.isEmpty ?? true) ? 0 : 1) } ?? 0 }
+    /// Number of docs whose stored user data is not empty (skipped, except `title`): an entry
+    /// counts unless it is nil, `b""` or the empty map `80`.
+    public var userDataCount: Int {
+        var n = 0
+        for entry in userData ?? [] {
+            guard let entry, !entry.isEmpty else { continue }
+            if entry.count == 1 && payload.bytes[entry.lowerBound] == 0x80 { continue }
+            n += 1
+        }
+        return n
+    }
     /// Size of the inflated payload.
     public var inflatedSize: Int { payload.count }
     /// Whether the file has a `flags` / `span_groups` / `user_data` key.
