@@ -53,9 +53,12 @@ public struct Doc: Sendable, Equatable {
 public struct Category: Sendable, Equatable {
     public var label: String
     public var score: Double
+    /// The value exactly as stored (an int stays an int), for output equal to spaCy's.
+    public var value: JSONValue
 
-    public init(label: String, score: Double) {
+    public init(label: String, score: Double, value: JSONValue? = nil) {
         self.label = label
         self.score = score
+        self.value = value ?? .double(score)
     }
 }

@@ -1,0 +1,78 @@
+import AimSpacyModel
+import AimSpacyPipeline
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `aim-spacy docbin dump|stats FILE.spacy`: read spaCy's DocBin files.
+struct DocBinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docbin",
+        abstract: "Read spaCy DocBin (.spacy) files.",
+        subcommands: [Dump.self, Stats.self]
+    )
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every doc as Doc.to_json(), one JSON object per line.")
+
+        @Argument(help: "A .spacy file.") var file: String
+
+        func run() throws {
+            do {
+                var output = StandardOutput()
+                try DocBinDump.run(path: file) { line in output.write(line) }
+                output.flush()
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count docs, tokens, sentences, entities, spans and cats without building docs.")
+
+        @Argument(help: "A .spacy file.") var file: String
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() throws {
+            do {
+                let counts = try DocBinStats.counts(path: file)
+                print(json ? DocBinStats.json(counts).serialized() : DocBinStats.table(counts, path: file), terminator: json ? "\n" : "")
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}
+
+/// Prints one line on stderr and turns any error into a non-zero exit.
+private func fail(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("aim-spacy: \(error)\n".utf8))
+    return ExitCode.failure
+}
+
+/// Buffered writes to file descriptor 1 (one `write` per 256 KiB, not per line).
+private struct StandardOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 18 { flush() }
+    }
+
+    mutating func flush() {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { raw in raw.baseAddress.map { Foundation.write(1, $0 + done, raw.count - done) } ?? -1 }
+            if n <= 0 { break }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
