@@ -48,14 +48,9 @@ public struct ArchiveWriter: Sendable {
             toolVersion: toolVersion, experiments: experiments, runs: runs, entries: manifestEntries
         )
         _ = try add(ArchiveEntrySource(path: ArchiveManifest.entryName, content: .bytes(manifest.encoded())), to: archive, output: url)
-        do {
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: partial)
-            } else {
-                try FileManager.default.moveItem(at: partial, to: url)
-            }
-        } catch {
-            throw ArchiveError(.io, "\(url.path): cannot write archive: \(error)")
+        // rename(2) replaces an existing file atomically.
+        guard rename(partial.path, url.path) == 0 else {
+            throw ArchiveError(.io, "\(url.path): cannot write archive (errno \(errno))")
         }
         return manifest
     }

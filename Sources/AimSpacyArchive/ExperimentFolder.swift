@@ -55,7 +55,7 @@ public enum ExperimentFolder {
                         collection.notes.append("\(relativeName): skipped a dangling symlink")
                         continue
                     }
-                    guard target.hasPrefix(rootPath + "/") else {
+                    guard target == rootPath || target.hasPrefix(rootPath + "/") else {
                         collection.notes.append("\(relativeName): skipped a symlink pointing outside the folder")
                         continue
                     }
