@@ -96,6 +96,7 @@ public struct ArchiveExtractor: Sendable {
                 files.append(mutable)
             }
         }
+        try checkExtents(reader, files: files, archive: name)
         // A file must not also be a folder of another entry.
         for (path, kind) in kinds {
             var parent = path
@@ -109,6 +110,22 @@ public struct ArchiveExtractor: Sendable {
         }
         try checkTarget(target, files: files.map(\.path), directories: directories, force: force, archive: name)
         return Plan(files: files, directories: directories)
+    }
+
+    /// Refuses unsupported entries, and entries whose data overlap (one compressed stream
+    /// inflated under many names is a zip bomb).
+    private func checkExtents(_ reader: ZipReader, files: [ZipReader.Entry], archive: String) throws(ArchiveError) {
+        var extents: [(start: UInt64, end: UInt64, path: String)] = []
+        extents.reserveCapacity(files.count)
+        for entry in files {
+            try reader.checkSupported(entry)
+            let extent = try reader.extent(of: entry)
+            extents.append((extent.header, extent.end, entry.path))
+        }
+        extents.sort { $0.start < $1.start }
+        for (previous, next) in zip(extents, extents.dropFirst()) where next.start < previous.end {
+            throw ArchiveError(.limitExceeded, "\(archive): entries '\(previous.path)' and '\(next.path)' share bytes (overlapping entries, zip bomb?)")
+        }
     }
 
     /// Refuses symlinks or files on the way to any entry, and existing files unless `force`.

@@ -44,9 +44,18 @@ public struct ExperimentArchive: Sendable {
         }
     }
 
-    /// Writes the archive to `url`.
+    /// Writes the archive to `url`. When `url` lies inside an archived folder, an older archive
+    /// there is not archived into the new one.
     @discardableResult
-    public func write(to url: URL, toolVersion: String) throws(ArchiveError) -> ArchiveManifest {
-        try ArchiveWriter(toolVersion: toolVersion).write(entries, experiments: experiments, runs: runs, to: url)
+    public mutating func write(to url: URL, toolVersion: String) throws(ArchiveError) -> ArchiveManifest {
+        let output = url.standardizedFileURL.resolvingSymlinksInPath().path
+        entries.removeAll { entry in
+            guard case .file(let file) = entry.content, file.standardizedFileURL.resolvingSymlinksInPath().path == output else {
+                return false
+            }
+            notes.append("\(entry.path): skipped, it is the archive being written")
+            return true
+        }
+        return try ArchiveWriter(toolVersion: toolVersion).write(entries, experiments: experiments, runs: runs, to: url)
     }
 }

@@ -166,15 +166,19 @@ final class ZipReader {
 
     /// Streams an entry's inflated bytes to `consume` in chunks, checking that it inflates to
     /// exactly its declared size (never more: the reading stops there) and matches its CRC-32.
-    func read(
-        _ entry: Entry, chunkSize: Int = 1 << 20, consume: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void
-    ) throws(ArchiveError) {
+    /// Refuses entries this reader cannot inflate: encrypted, or neither stored nor deflated.
+    func checkSupported(_ entry: Entry) throws(ArchiveError) {
         let name = "\(url.path): entry '\(entry.path)'"
-        func corrupt(_ why: String) -> ArchiveError { ArchiveError(.corrupt, "\(name): \(why)") }
         guard entry.flags & 0x1 == 0 else { throw ArchiveError(.unsupported, "\(name): encrypted entries are not supported") }
         guard entry.method == 0 || entry.method == 8 else {
             throw ArchiveError(.unsupported, "\(name): compression method \(entry.method) is not supported (only stored and deflate)")
         }
+    }
+
+    /// The bytes an entry occupies, from its local header to the end of its data, checked to lie
+    /// before the central directory.
+    func extent(of entry: Entry) throws(ArchiveError) -> (header: UInt64, data: UInt64, end: UInt64) {
+        func corrupt(_ why: String) -> ArchiveError { ArchiveError(.corrupt, "\(url.path): entry '\(entry.path)': \(why)") }
         guard entry.localHeaderOffset <= centralDirectoryOffset, centralDirectoryOffset - entry.localHeaderOffset >= 30 else {
             throw corrupt("local header out of bounds")
         }
@@ -184,6 +188,18 @@ final class ZipReader {
         guard dataOffset <= centralDirectoryOffset, entry.compressedSize <= centralDirectoryOffset - dataOffset else {
             throw corrupt("data runs past the central directory (\(entry.compressedSize) compressed bytes declared); truncated?")
         }
+        return (entry.localHeaderOffset, dataOffset, dataOffset + entry.compressedSize)
+    }
+
+    /// Streams an entry's inflated bytes to `consume` in chunks, checking that it inflates to
+    /// exactly its declared size (never more: the reading stops there) and matches its CRC-32.
+    func read(
+        _ entry: Entry, chunkSize: Int = 1 << 20, consume: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) {
+        let name = "\(url.path): entry '\(entry.path)'"
+        func corrupt(_ why: String) -> ArchiveError { ArchiveError(.corrupt, "\(name): \(why)") }
+        try checkSupported(entry)
+        let dataOffset = try extent(of: entry).data
         let chunk = max(chunkSize, 4096)
         let input = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { input.deallocate() }

@@ -204,3 +204,69 @@ struct HostileArchiveTests {
         try #require(patched == 2)
     }
 }
+
+/// Archives made by other tools or crafted by hand: odd but valid ones are read, tricks refused.
+struct ForeignArchiveTests {
+    @Test func zip64RecordsAreRead() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        builder.zip64 = true
+        builder.add("a.txt", "first")
+        builder.add("dir/b.txt", "second")
+        let zip = temp.url.appendingPathComponent("z64.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let summary = try ArchiveExtractor().extract(zip, to: temp.url.appendingPathComponent("t"))
+        #expect(summary.files == ["a.txt", "dir/b.txt"])
+        #expect(try String(contentsOf: temp.url.appendingPathComponent("t/dir/b.txt"), encoding: .utf8) == "second")
+    }
+
+    /// Two names for the same bytes: the overlapping-entries zip bomb.
+    @Test func overlappingEntriesAreRefused() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        builder.add("a.txt", "shared data")
+        builder.aliases = [("b.txt", 0)]
+        let zip = temp.url.appendingPathComponent("overlap.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(error.kind == .limitExceeded)
+        #expect(error.message.contains("overlapping"))
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test(arguments: [(UInt16(0x0801), UInt16(0), "encrypted"), (UInt16(0x0800), UInt16(12), "compression method 12")])
+    func unsupportedEntriesAreRefused(flags: UInt16, method: UInt16, text: String) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        builder.add("ok.txt", "fine")
+        builder.add("odd.bin", "data")
+        builder.items[1].flags = flags
+        builder.items[1].method = method
+        let zip = temp.url.appendingPathComponent("odd.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(error.kind == .unsupported)
+        #expect(error.message.contains(text))
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    /// Archiving a folder into itself does not archive the previous archive there.
+    @Test func archiveInsideTheFolderIsNotArchived() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try ExperimentFixture.make(in: temp.url)
+        let zip = folder.appendingPathComponent("exp.zip")
+        for _ in 0..<2 {
+            var archive = ExperimentArchive()
+            try archive.addFolder(folder, includeModels: false)
+            let manifest = try archive.write(to: zip, toolVersion: "0")
+            #expect(!manifest.entries.map(\.path).contains("experiment/ner-run/exp.zip"))
+        }
+        #expect(try ArchiveVerifier.verify(zip).isIntact)
+    }
+}
