@@ -45,9 +45,10 @@ public struct SHA256: Sendable {
             block.withUnsafeBytes { compress($0, from: 0) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes, from: offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0, let base = bytes.baseAddress {
+            compressBlocks(base + offset, count: blocks)
+            offset += blocks * 64
         }
         if offset < bytes.count {
             pending.append(contentsOf: bytes[offset...])
@@ -100,44 +101,54 @@ public struct SHA256: Sendable {
 
     /// Processes the 64-byte block at `offset` of `buffer`.
     private mutating func compress(_ buffer: UnsafeRawBufferPointer, from offset: Int) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for i in 0..<16 {
-                w[i] = UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + i * 4, as: UInt32.self))
-            }
-            for i in 16..<64 {
-                let x = w[i - 15], y = w[i - 2]
-                let s0 = Self.rotr(x, 7) ^ Self.rotr(x, 18) ^ (x >> 3)
-                let s1 = Self.rotr(y, 17) ^ Self.rotr(y, 19) ^ (y >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-                    let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ majority
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ t1
-                    d = c
-                    c = b
-                    b = a
-                    a = t1 &+ t2
+        guard let base = buffer.baseAddress else { return }
+        compressBlocks(base + offset, count: 1)
+    }
+
+    /// Processes `count` consecutive 64-byte blocks starting at `base`, keeping the state in locals.
+    private mutating func compressBlocks(_ base: UnsafeRawPointer, count: Int) {
+        var state = (h0, h1, h2, h3, h4, h5, h6, h7)
+        SHA256.roundConstants.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
+                for block in 0..<count {
+                    let p = base + block * 64
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                    }
+                    var (a, b, c, d, e, f, g, h) = state
+                    for i in 0..<64 {
+                        let word: UInt32
+                        if i < 16 {
+                            word = w[i]
+                        } else {
+                            let x = w[(i - 15) & 15], y = w[(i - 2) & 15]
+                            let s0 = Self.rotr(x, 7) ^ Self.rotr(x, 18) ^ (x >> 3)
+                            let s1 = Self.rotr(y, 17) ^ Self.rotr(y, 19) ^ (y >> 10)
+                            word = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
+                            w[i & 15] = word
+                        }
+                        let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+                        let choice = g ^ (e & (f ^ g))
+                        let t1 = h &+ s1 &+ choice &+ k[i] &+ word
+                        let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+                        let majority = (a & b) | (c & (a | b))
+                        h = g
+                        g = f
+                        f = e
+                        e = d &+ t1
+                        d = c
+                        c = b
+                        b = a
+                        a = t1 &+ s0 &+ majority
+                    }
+                    state = (
+                        state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                        state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+                    )
                 }
             }
-            h0 &+= a
-            h1 &+= b
-            h2 &+= c
-            h3 &+= d
-            h4 &+= e
-            h5 &+= f
-            h6 &+= g
-            h7 &+= h
         }
+        (h0, h1, h2, h3, h4, h5, h6, h7) = state
     }
 
     private static let roundConstants: [UInt32] = [
