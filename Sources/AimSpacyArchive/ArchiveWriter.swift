@@ -29,6 +29,10 @@ public struct ArchiveWriter: Sendable {
     ) throws(ArchiveError) -> ArchiveManifest {
         let sorted = try Self.checked(entries)
         let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ArchiveError(.io, "\(url.path): the folder \(directory.path) does not exist")
+        }
         let partial = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
@@ -37,7 +41,7 @@ public struct ArchiveWriter: Sendable {
         do {
             archive = try Archive(url: partial, accessMode: .create)
         } catch {
-            throw ArchiveError(.io, "\(url.path): cannot create archive: \(error)")
+            throw ArchiveError(.io, "\(url.path): cannot create archive: \(error.localizedDescription)")
         }
         var manifestEntries: [ArchiveManifest.Entry] = []
         manifestEntries.reserveCapacity(sorted.count)

@@ -18,9 +18,18 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace files that already exist.")
     var force = false
 
+    @Option(name: .long, help: "Refuse archives that inflate to more bytes than this (default 8 GiB).")
+    var maxBytes: UInt64?
+
+    @Option(name: .long, help: "Refuse archives with more entries than this (default 100000).")
+    var maxEntries: Int?
+
     func run() throws {
         do {
-            let summary = try ArchivePipeline.extract(URL(fileURLWithPath: file), to: URL(fileURLWithPath: to), force: force)
+            let summary = try ArchivePipeline.extract(
+                URL(fileURLWithPath: file), to: URL(fileURLWithPath: to), force: force,
+                maxBytes: maxBytes, maxEntries: maxEntries
+            )
             print("\(to): \(summary.files.count) files, \(summary.bytes) bytes extracted")
         } catch {
             throw ArchiveDiagnostics.failure(error)

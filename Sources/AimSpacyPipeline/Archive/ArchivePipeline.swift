@@ -80,10 +80,14 @@ public enum ArchivePipeline {
         }
     }
 
-    /// Extracts `url` into `directory`, refusing unsafe or oversized archives.
+    /// Extracts `url` into `directory`, refusing unsafe or oversized archives. `maxBytes` and
+    /// `maxEntries` override the default limits (8 GiB inflated, 100,000 entries).
     public static func extract(
-        _ url: URL, to directory: URL, force: Bool, limits: ExtractionLimits = ExtractionLimits()
+        _ url: URL, to directory: URL, force: Bool, maxBytes: UInt64? = nil, maxEntries: Int? = nil
     ) throws(PipelineError) -> ExtractOutcome {
+        var limits = ExtractionLimits()
+        if let maxBytes { limits.maxTotalBytes = maxBytes }
+        if let maxEntries { limits.maxEntries = maxEntries }
         do {
             let summary = try ArchiveExtractor(limits: limits).extract(url, to: directory, force: force)
             return ExtractOutcome(files: summary.files, bytes: summary.bytes)
