@@ -106,6 +106,16 @@ public enum ArchivePipeline {
         }
     }
 
+    /// For `import FILE.zip`: calls `body` with the archive's extracted experiment folders and
+    /// removes them afterwards, whether `body` succeeds or throws.
+    public static func withExperimentFolders<T>(
+        inArchive url: URL, _ body: ([URL]) throws -> T
+    ) throws -> T {
+        let opened = try experimentFolders(inArchive: url)
+        defer { try? FileManager.default.removeItem(at: opened.root) }
+        return try body(opened.folders)
+    }
+
     /// Whether `url` is a zip file (by its first bytes), so `import` can tell archives from folders.
     public static func isArchive(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
