@@ -1,0 +1,126 @@
+import AimSpacyArchive
+import Foundation
+
+/// The archive commands' logic: `archive`, `verify`, `extract`, and opening an archive for `import`.
+///
+/// Seams for the other stages: `archive` takes the runs' data (`runsJSON`: run hash → JSON bytes) and
+/// the rendered report (`report`: path inside the report folder → bytes) from its caller, and
+/// `experimentFolders(inArchive:)` hands `import` the extracted folders of an archive.
+public enum ArchivePipeline {
+    /// The version recorded in `MANIFEST.json`.
+    public static let toolVersion = "0.1.0"
+
+    /// What `archive` wrote, and what it left out of the folders.
+    public struct ArchiveOutcome: Sendable, Equatable {
+        public var manifest: ArchiveManifest
+        public var notes: [String]
+        public var entryCount: Int { manifest.entries.count }
+    }
+
+    /// What `verify` found: one line per problem (`missing: …`, `extra: …`, `changed: … (why)`).
+    public struct VerifyOutcome: Sendable, Equatable {
+        public var problems: [String]
+        public var intactCount: Int
+        public var isIntact: Bool { problems.isEmpty }
+    }
+
+    /// What `extract` wrote.
+    public struct ExtractOutcome: Sendable, Equatable {
+        /// Files written, relative to the target folder, sorted.
+        public var files: [String]
+        public var bytes: UInt64
+    }
+
+    /// Archives experiment folders with the runs' data and the rendered report into `out`.
+    public static func archive(
+        paths: [URL], out: URL, includeModels: Bool, runsJSON: [String: [UInt8]], report: [String: [UInt8]]
+    ) throws(PipelineError) -> ArchiveOutcome {
+        guard !paths.isEmpty else { throw PipelineError("archive: no experiment folder given") }
+        do {
+            var archive = ExperimentArchive()
+            for path in paths {
+                try archive.addFolder(path, includeModels: includeModels)
+            }
+            archive.addRuns(runsJSON)
+            archive.addReport(report)
+            let manifest = try archive.write(to: out, toolVersion: toolVersion)
+            return ArchiveOutcome(manifest: manifest, notes: archive.notes)
+        } catch {
+            throw PipelineError(error.message)
+        }
+    }
+
+    /// Splits the `archive` command's arguments into experiment folders; any other argument
+    /// names a run, which needs the run repository.
+    public static func experimentFolders(arguments: [String]) throws(PipelineError) -> [URL] {
+        var folders: [URL] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw PipelineError("\(argument): not a folder; expected an experiment folder or a run hash")
+                }
+                folders.append(URL(fileURLWithPath: argument).standardizedFileURL)
+            } else {
+                throw PipelineError(
+                    "\(argument): no such folder; archiving runs by hash needs the run repository, which archive does not read yet"
+                )
+            }
+        }
+        return folders
+    }
+
+    /// Checks every entry of `url` against its manifest.
+    public static func verify(_ url: URL) throws(PipelineError) -> VerifyOutcome {
+        do {
+            let report = try ArchiveVerifier.verify(url)
+            return VerifyOutcome(problems: report.lines, intactCount: report.intactCount)
+        } catch {
+            throw PipelineError(error.message)
+        }
+    }
+
+    /// Extracts `url` into `directory`, refusing unsafe or oversized archives. `maxBytes` and
+    /// `maxEntries` override the default limits (8 GiB inflated, 100,000 entries).
+    public static func extract(
+        _ url: URL, to directory: URL, force: Bool, maxBytes: UInt64? = nil, maxEntries: Int? = nil
+    ) throws(PipelineError) -> ExtractOutcome {
+        var limits = ExtractionLimits()
+        if let maxBytes { limits.maxTotalBytes = maxBytes }
+        if let maxEntries { limits.maxEntries = maxEntries }
+        do {
+            let summary = try ArchiveExtractor(limits: limits).extract(url, to: directory, force: force)
+            return ExtractOutcome(files: summary.files, bytes: summary.bytes)
+        } catch {
+            throw PipelineError(error.message)
+        }
+    }
+
+    /// For `import FILE.zip`: verifies the archive and extracts it into a temporary folder. Import
+    /// each of `folders` as if it were the original folder; remove `root` afterwards.
+    public static func experimentFolders(inArchive url: URL) throws(PipelineError) -> ArchivedExperiments {
+        do {
+            return try ArchivedExperiments.extract(url)
+        } catch {
+            throw PipelineError(error.message)
+        }
+    }
+
+    /// For `import FILE.zip`: calls `body` with the archive's extracted experiment folders and
+    /// removes them afterwards, whether `body` succeeds or throws.
+    public static func withExperimentFolders<T>(
+        inArchive url: URL, _ body: ([URL]) throws -> T
+    ) throws -> T {
+        let opened = try experimentFolders(inArchive: url)
+        defer { try? FileManager.default.removeItem(at: opened.root) }
+        return try body(opened.folders)
+    }
+
+    /// Whether `url` is a zip file (by its first bytes), so `import` can tell archives from folders.
+    public static func isArchive(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        return head == Data([0x50, 0x4b, 0x03, 0x04]) || head == Data([0x50, 0x4b, 0x05, 0x06])
+    }
+}
