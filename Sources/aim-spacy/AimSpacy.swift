@@ -7,6 +7,15 @@ struct AimSpacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aim-spacy",
         abstract: "Import finished spaCy trainings into a local repository and render static reports.",
-        subcommands: []
+        subcommands: [
+            RunsCommand.self,
+            ShowCommand.self,
+            MetricsCommand.self,
+            RmCommand.self,
+            TagCommand.self,
+            UntagCommand.self,
+            RenameCommand.self,
+            RepoCommand.self,
+        ]
     )
 }
