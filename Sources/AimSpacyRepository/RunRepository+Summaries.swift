@@ -5,17 +5,26 @@ import GRDB
 extension RunRepository {
     /// Every run's summary, oldest creation first, with the optional `parts` loaded.
     public func summaries(including parts: SummaryParts = []) throws(RepositoryError) -> [RunSummary] {
-        try read { db in try RunRepository.readSummaries(db, parts: parts) }
+        try read { db in try RunRepository.readSummaries(db, parts: parts, extracts: []) }
     }
 
     /// The runs a query selects (all runs for `nil`), oldest creation first.
     public func runs(matching query: RunQuery?) throws(RepositoryError) -> [RunSummary] {
-        let all = try summaries(including: query?.parts ?? [])
-        guard let query else { return all }
+        guard let query else { return try summaries() }
+        let all: [RunSummary]
+        do {
+            all = try read { db in try RunRepository.readSummaries(db, parts: query.parts, extracts: query.extracts) }
+        } catch {
+            // SQLite's JSON functions refuse trees holding NaN or Infinity: parse the trees instead.
+            var parts = query.parts
+            if query.extracts.contains(where: { $0.tree == .config }) { parts.insert(.hyperparameters) }
+            if query.extracts.contains(where: { $0.tree == .evaluation }) { parts.insert(.evaluation) }
+            all = try summaries(including: parts)
+        }
         return all.filter { query.matches($0) }
     }
 
-    private static func readSummaries(_ db: Database, parts: SummaryParts) throws -> [RunSummary] {
+    private static func readSummaries(_ db: Database, parts: SummaryParts, extracts: [JSONExtract]) throws -> [RunSummary] {
         var tags: [String: [String]] = [:]
         let tagRows = try Row.fetchCursor(db, sql: "SELECT run, tag FROM tags ORDER BY run, ord")
         while let row = try tagRows.next() { tags[row[0], default: []].append(row[1]) }
@@ -48,10 +57,19 @@ extension RunRepository {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT run, name, context_json, count, last, min, max FROM series ORDER BY run, ord"
             )
+            var contexts: [String: [ContextPair]] = [:]
             while let row = try rows.next() {
+                let contextText: String = row[2]
+                let context: [ContextPair]
+                if let known = contexts[contextText] {
+                    context = known
+                } else {
+                    context = try RunCoding.context(from: contextText)
+                    contexts[contextText] = context
+                }
                 series[row[0], default: []].append(
                     SeriesSummary(
-                        name: row[1], context: try RunCoding.context(from: row[2]), count: row[3],
+                        name: row[1], context: context, count: row[3],
                         last: StoredDouble.decode(row[4]), min: StoredDouble.decode(row[5]), max: StoredDouble.decode(row[6])
                     )
                 )
@@ -61,8 +79,13 @@ extension RunRepository {
         var columns = "hash, experiment, name, description, created, imported, complete, steps, lang, spacy_version, pipeline_json"
         if parts.contains(.hyperparameters) { columns += ", config_json" }
         if parts.contains(.evaluation) { columns += ", evaluation_json" }
+        var arguments = StatementArguments()
+        for (n, extract) in extracts.enumerated() {
+            columns += ", json_type(\(extract.column), ?) AS t\(n), json_extract(\(extract.column), ?) AS v\(n)"
+            _ = arguments.append(contentsOf: [extract.sqlPath, extract.sqlPath])
+        }
         var summaries: [RunSummary] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM runs ORDER BY created, hash")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM runs ORDER BY created, hash", arguments: arguments)
         while let row = try rows.next() {
             let hash: String = row["hash"]
             var summary = RunSummary(
@@ -77,8 +100,26 @@ extension RunRepository {
             if parts.contains(.evaluation), let text: String = row["evaluation_json"] {
                 summary.evaluation = try RunCoding.parse(text, "evaluation")
             }
+            for (n, extract) in extracts.enumerated() {
+                summary.extracted[extract] = try extractedValue(type: row["t\(n)"], value: row["v\(n)"])
+            }
             summaries.append(summary)
         }
         return summaries
+    }
+
+    /// A value from `json_type` and `json_extract`.
+    private static func extractedValue(type: String?, value: DatabaseValue) throws -> JSONValue {
+        switch type {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "integer": return Int64.fromDatabaseValue(value).map { .int(Int($0)) } ?? .null
+        case "real": return Double.fromDatabaseValue(value).map(JSONValue.double) ?? .null
+        case "text": return String.fromDatabaseValue(value).map(JSONValue.string) ?? .null
+        case "array", "object":
+            guard let text = String.fromDatabaseValue(value) else { return .null }
+            return try RunCoding.parse(text, "config")
+        default: return .null
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct RunSummary: Sendable, Equatable {
     public var finalScores: [FinalScores]
     /// Loaded with `.series`.
     public var series: [SeriesSummary]
+    /// Values at the config/evaluation paths a query reads, extracted by SQLite so the whole tree
+    /// need not be parsed; `.null` where the path is absent.
+    package var extracted: [JSONExtract: JSONValue] = [:]
 
     public init(
         hash: String, experiment: String?, name: String, tags: [String], description: String, created: Date,
@@ -80,4 +83,23 @@ public struct SummaryParts: OptionSet, Sendable {
     public static let finalScores = SummaryParts(rawValue: 4)
     public static let series = SummaryParts(rawValue: 8)
     public static let all: SummaryParts = [.hyperparameters, .evaluation, .finalScores, .series]
+}
+
+/// One path into a run's config or evaluation tree that a query reads.
+package struct JSONExtract: Hashable, Sendable {
+    package enum Tree: Sendable {
+        case config, evaluation
+    }
+
+    package var tree: Tree
+    package var path: [String]
+
+    /// The column holding the tree.
+    var column: String { tree == .config ? "config_json" : "evaluation_json" }
+
+    /// SQLite's JSON path (`$."training"."optimizer"`), or `nil` when a key cannot be quoted.
+    var sqlPath: String? {
+        guard !path.contains(where: { $0.contains("\"") || $0.contains("\\") }) else { return nil }
+        return "$" + path.map { ".\"\($0)\"" }.joined()
+    }
 }

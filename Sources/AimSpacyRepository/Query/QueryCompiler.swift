@@ -6,6 +6,7 @@ import Foundation
 struct QueryCompiler {
     let expression: String
     var parts: SummaryParts = []
+    var extracts: Set<JSONExtract> = []
 
     init(expression: String) { self.expression = expression }
 
@@ -139,11 +140,9 @@ struct QueryCompiler {
         case "lang": return try scalar { .string($0.lang) }
         case "spacy_version": return try scalar { .string($0.spacyVersion) }
         case "hparams":
-            parts.insert(.hyperparameters)
-            return .field { QueryValue($0.hyperparameters?.value(atPath: rest)) }
+            return tree(.config, path: rest, whole: .hyperparameters) { $0.hyperparameters }
         case "evaluation":
-            parts.insert(.evaluation)
-            return .field { QueryValue($0.evaluation?.value(atPath: rest)) }
+            return tree(.evaluation, path: rest, whole: .evaluation) { $0.evaluation }
         case "final", "final_last":
             guard rest.count == 1 else {
                 let at = path.count > 2 ? path[2].1 : column
@@ -157,6 +156,24 @@ struct QueryCompiler {
             }
         default:
             throw fail("unknown attribute '\(attribute)' of run; expected one of \(RunQuery.runAttributes.joined(separator: ", "))", at: column)
+        }
+    }
+
+    /// A path into the config or evaluation tree: extracted by SQLite when it can be, otherwise
+    /// read from the whole tree.
+    private mutating func tree(
+        _ tree: JSONExtract.Tree, path: [String], whole: SummaryParts,
+        _ read: @escaping @Sendable (RunSummary) -> JSONValue?
+    ) -> CompiledQuery {
+        let extract = JSONExtract(tree: tree, path: path)
+        if path.isEmpty || extract.sqlPath == nil {
+            parts.insert(whole)
+        } else {
+            extracts.insert(extract)
+        }
+        return .field { run in
+            if let value = run.extracted[extract] { return QueryValue(value) }
+            return QueryValue(read(run)?.value(atPath: path))
         }
     }
 }

@@ -11,6 +11,8 @@ public struct RunQuery: Sendable {
     public let expression: String
     /// The parts of `RunSummary` the query reads.
     public let parts: SummaryParts
+    /// The config/evaluation paths the query reads, extracted by SQLite.
+    package let extracts: [JSONExtract]
     private let root: CompiledQuery
 
     /// The attributes of `run` a query can read.
@@ -27,6 +29,7 @@ public struct RunQuery: Sendable {
         var compiler = QueryCompiler(expression: expression)
         root = try compiler.compile(try QueryParser.parse(expression))
         parts = compiler.parts
+        extracts = compiler.extracts.sorted { ($0.column, $0.path.joined(separator: "\u{0}")) < ($1.column, $1.path.joined(separator: "\u{0}")) }
     }
 
     /// Whether the run is selected (the expression's value is truthy, as in Python's `if`).
