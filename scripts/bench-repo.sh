@@ -24,7 +24,7 @@ echo "bench-repo: repository size $(du -sh "$repo" | cut -f1) for $("$bin" runs 
 queries=(
     ''
     'run.experiment == "ner" and "baseline" in run.tags'
-    'run.experiment == "ner" and run.hparams.training.optimizer.learn_rate < 0.001'
+    'run.experiment == "spancat" and run.hparams.training.optimizer.learn_rate < 0.001'
     'run.final.ents_f >= 0.7 and run.complete'
     'metric("ents_f").max > 0.9 or metric("loss", component="ner").last < 9'
 )

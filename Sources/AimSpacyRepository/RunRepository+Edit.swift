@@ -21,7 +21,8 @@ extension RunRepository {
         }
         if matches.count == 1 { return matches[0].hash }
         if matches.isEmpty { throw RepositoryError("no run matches '\(reference)' (give a hash, a unique hash prefix or a name)") }
-        let candidates = matches.map { "\($0.hash.prefix(12)) (\($0.name))" }
+        var candidates = matches.prefix(10).map { "\($0.hash.prefix(12)) (\($0.name))" }
+        if matches.count > 10 { candidates.append("and \(matches.count - 10) more") }
         throw RepositoryError("'\(reference)' is ambiguous; it matches \(candidates.joined(separator: ", "))")
     }
 
