@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the run repository: inserts N synthetic runs (default 10,000; each with four
-# series of 12 points, final scores and a config tree) into a fresh repository, reports the time
-# per insert, then times `aim-spacy runs --query ...` over them. Debug build unless CONFIG=release.
+# series of 12 points, final scores, a config tree and a source object) into a fresh repository
+# with `aim-spacy repo fill`, reports the time per insert, then times `aim-spacy runs --query ...`
+# over them. Debug build unless CONFIG=release.
 #   scripts/bench-repo.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,12 +13,10 @@ config="${CONFIG:-debug}"
 repo="$(mktemp -d)/bench-repo"
 trap 'rm -rf "$(dirname "$repo")"' EXIT
 
-swift build -c "$config" --build-tests >/dev/null
 swift build -c "$config" --product aim-spacy >/dev/null
 bin="$(swift build -c "$config" --show-bin-path)/aim-spacy"
 
-AIM_SPACY_BENCH_REPO="$repo" AIM_SPACY_BENCH_RUNS="$runs" \
-    swift test -c "$config" --skip-build --filter BenchmarkTests 2>&1 | grep 'bench-repo:' | sed 's/^[^b]*bench-repo/bench-repo/'
+echo "bench-repo: $("$bin" repo fill --repo "$repo" --count "$runs")"
 
 echo "bench-repo: repository size $(du -sh "$repo" | cut -f1) for $("$bin" runs --repo "$repo" --json | grep -c '"hash"') runs"
 

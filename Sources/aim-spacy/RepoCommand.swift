@@ -28,8 +28,29 @@ struct RepoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repo",
         abstract: "Maintain the run repository.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Fill.self]
     )
+
+    /// Benchmark and crash-test helper: writes synthetic runs as an import would.
+    struct Fill: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Insert synthetic runs (for benchmarks and crash tests).", shouldDisplay: false
+        )
+
+        @OptionGroup var repository: RepositoryOption
+
+        @Option(help: "How many runs to write.")
+        var count = 1000
+
+        @Option(help: "The number of the first run.")
+        var start = 0
+
+        func run() throws {
+            try runReporting { () throws(PipelineError) in
+                try SyntheticRuns.fill(repo: repository.repo, start: start, count: count)
+            }
+        }
+    }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(

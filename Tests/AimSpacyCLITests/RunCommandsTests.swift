@@ -4,6 +4,10 @@ import AimSpacyRepository
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The machine-readable contracts of the commands over stored runs (`runs --json`, `show --json`,
 /// `metrics --csv/--json`), their errors, and several real `aim-spacy` processes writing at once.
 @Suite struct RunCommandsTests {
@@ -162,10 +166,43 @@ import Testing
         #expect(tags.count == processes * perProcess + 1)
     }
 
+    /// `kill -9` of a writer at random moments: every run is then absent or complete, the database
+    /// intact and no referenced object missing (orphan objects are allowed: `repo check --fix`).
+    @Test func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let repo = root.appendingPathComponent("repo").path
+        for round in 0..<4 {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 300_000...1_200_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+        }
+        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
+        let hashes = try repository.hashes()
+        #expect(!hashes.isEmpty)
+        for hash in hashes {
+            let run = try #require(try repository.run(hash: hash))
+            let n = try #require(Int(run.name.dropFirst("run-".count)))
+            let sha = SHA256.hex(of: Array(SyntheticRuns.configText(n).utf8))
+            #expect(run == SyntheticRuns.run(n, sourceSHA256: sha))
+        }
+        let report = try repository.check()
+        #expect(report.integrityProblems.isEmpty)
+        #expect(report.missingObjects.isEmpty)
+    }
+
+    private var executable: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
+
     /// Runs the built `aim-spacy` executable.
     private func aimSpacy(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy")
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
