@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// What `repo check` found.
+public struct CheckReport: Sendable, Equatable {
+    /// Lines of `PRAGMA integrity_check` other than `ok`, and foreign-key violations.
+    public var integrityProblems: [String] = []
+    /// Objects that runs refer to but the store lacks, as `sha256 (run hash, path)`.
+    public var missingObjects: [String] = []
+    /// Objects no run refers to (e.g. left by an interrupted import).
+    public var orphanObjects: [String] = []
+    /// Renders no run shows.
+    public var orphanRenders: [String] = []
+    /// Temporary files of interrupted object writes.
+    public var temporaryFiles: [String] = []
+    /// What `--fix` removed.
+    public var removed: [String] = []
+
+    public init() {}
+
+    /// True when nothing needs attention (besides what was fixed).
+    public var isClean: Bool {
+        integrityProblems.isEmpty && missingObjects.isEmpty && orphanObjects.isEmpty && orphanRenders.isEmpty
+            && temporaryFiles.isEmpty
+    }
+}
+
+extension RunRepository {
+    /// Checks the database's integrity, that every referenced object is present, and finds orphan
+    /// objects and renders; with `fix`, removes the orphans (missing objects cannot be fixed here:
+    /// re-import the run). Run it when no import is in progress: an import stores its objects
+    /// before it commits its run, and those objects look orphaned until then.
+    public func check(fix: Bool = false) throws(RepositoryError) -> CheckReport {
+        var report = CheckReport()
+        let (integrity, foreignKeys, references, renders) = try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
+                let table: String = row[0]
+                let parent: String = row[2]
+                return "foreign key violation in \(table) (row \(row[1] as Int64? ?? -1)) referring to \(parent)"
+            }
+            let references = try Row.fetchAll(db, sql: "SELECT sha256, run, path FROM sources ORDER BY sha256, run, path")
+                .map { ($0["sha256"] as String, $0["run"] as String, $0["path"] as String) }
+            let renders = try String.fetchAll(
+                db, sql: "SELECT id FROM renders WHERE id NOT IN (SELECT render FROM run_renders) ORDER BY id"
+            )
+            return (integrity, foreignKeys, references, renders)
+        }
+        report.integrityProblems = integrity + foreignKeys
+        let referenced = Set(references.map(\.0))
+        report.missingObjects = references.filter { !objects.contains($0.0) }.map { "\($0.0) (run \($0.1), \($0.2))" }
+        report.orphanObjects = objects.allObjects().filter { !referenced.contains($0) }
+        report.orphanRenders = renders
+        report.temporaryFiles = objects.temporaryFiles().map(\.path)
+        guard fix else { return report }
+        for sha in report.orphanObjects {
+            try objects.remove(sha)
+            report.removed.append("object \(sha)")
+        }
+        report.orphanObjects = []
+        for path in report.temporaryFiles {
+            try? FileManager.default.removeItem(atPath: path)
+            report.removed.append("temporary file \(path)")
+        }
+        report.temporaryFiles = []
+        if !report.orphanRenders.isEmpty {
+            try write { db in try RunRepository.deleteUnreferencedRenders(db) }
+            report.removed += report.orphanRenders.map { "render \($0)" }
+            report.orphanRenders = []
+        }
+        return report
+    }
+}

@@ -1,0 +1,235 @@
+import AimSpacyModel
+import AimSpacyPipeline
+import AimSpacyRepository
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The machine-readable contracts of the commands over stored runs (`runs --json`, `show --json`,
+/// `metrics --csv/--json`), their errors, and several real `aim-spacy` processes writing at once.
+@Suite struct RunCommandsTests {
+    /// A repository in a fresh temporary directory holding two runs named `ner-a` and `ner-b`.
+    private struct Sandbox {
+        let root: URL
+        let repo: String
+        let runs: [Run]
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-cli-\(UUID().uuidString)")
+            repo = root.appendingPathComponent("repo").path
+            let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
+            runs = try [0, 1].map { try Sandbox.run(seed: $0, repository: repository) }
+            for run in runs { try repository.insert(run) }
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+
+        /// A two-component NER training logged every 200 steps, with renders every 400.
+        static func run(seed: Int, repository: RunRepository) throws -> Run {
+            let steps = [0, 200, 400, 600, 800]
+            let config = "[training]\nseed = \(seed)\n"
+            let sha = try repository.objects.storeObject(data: Data(config.utf8))
+            let markup = "<div class=\"entities\">Seed \(seed) <mark class=\"entity\">Berlin<span>GPE</span></mark></div>"
+            let render = Render(id: SHA256.hex(of: Array(markup.utf8)), style: "ent", markup: markup)
+            return Run(
+                hash: SHA256.hex(of: Array("cli run \(seed)".utf8)), experiment: "ner", name: "ner-\(seed == 0 ? "a" : "b")",
+                tags: seed == 0 ? ["baseline"] : [], created: Date(timeIntervalSince1970: 1_764_000_000 + Double(seed)),
+                imported: Date(timeIntervalSince1970: 1_764_100_000), complete: seed == 0,
+                hyperparameters: .object([("training", .object([("seed", .int(seed)), ("dropout", .double(0.1))]))]),
+                configText: config, pipeline: ["tok2vec", "ner"], lang: "en", spacyVersion: ">=3.8.18,<3.9.0",
+                series: [
+                    MetricSeries(name: "loss", context: ["component": "ner"], points: steps.map { MetricPoint(step: $0, epoch: $0 / 400, value: 100 / Double($0 + 1)) }),
+                    MetricSeries(name: "ents_f", points: steps.map { MetricPoint(step: $0, epoch: $0 / 400, value: Double($0) / 1000) }),
+                ],
+                finalScores: [FinalScores(model: "model-best", scores: [NamedScore(name: "ents_f", value: 0.8)], perLabel: [
+                    ScoreTable(name: "ents_per_type", rows: [ScoreRow(label: "GPE", metrics: [NamedScore(name: "p", value: 1), NamedScore(name: "r", value: 0.5), NamedScore(name: "f", value: 2.0 / 3.0)])]),
+                ])],
+                labels: [ComponentLabels(component: "ner", labels: ["GPE"])],
+                visualisations: [Visualisation(step: 400, style: "ent", renderIDs: [render.id]), Visualisation(step: 800, style: "ent", renderIDs: [render.id])],
+                renders: [render], sources: [SourceFile(path: "config.cfg", size: config.utf8.count, sha256: sha, role: "config")],
+                warnings: seed == 0 ? [] : ["training interrupted after step 800"]
+            )
+        }
+    }
+
+    @Test func runsJSONIsAnArrayWithTheContractFields() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let output = try RunCommands.runs(repo: sandbox.repo, query: nil, json: true)
+        guard case .array(let items) = try JSONValue.parse(output) else {
+            Issue.record("not an array: \(output)")
+            return
+        }
+        #expect(items.count == 2)
+        let first = try #require(items.first)
+        #expect(first["hash"] == .string(sandbox.runs[0].hash))
+        #expect(first["experiment"] == .string("ner"))
+        #expect(first["name"] == .string("ner-a"))
+        #expect(first["tags"] == .array([.string("baseline")]))
+        #expect(first["created"] == .string(Run.timestamp(sandbox.runs[0].created)))
+        #expect(first["complete"] == .bool(true))
+        #expect(first["steps"] == .int(5))
+        let filtered = try RunCommands.runs(repo: sandbox.repo, query: "not run.complete", json: true)
+        #expect(try JSONValue.parse(filtered) == .array([items[1]]))
+    }
+
+    @Test func showJSONAddsConfigFinalLabelsSourcesWarningsAndVisualisations() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let run = sandbox.runs[1]
+        let value = try JSONValue.parse(try RunCommands.show(repo: sandbox.repo, run: String(run.hash.prefix(8)), json: true))
+        #expect(value["hash"] == .string(run.hash))
+        #expect(value["config"] == run.hyperparameters)
+        #expect(value["final"]?["model-best"]?["ents_f"] == .double(0.8))
+        #expect(value["final"]?["model-best"]?["ents_per_type"]?["GPE"]?["r"] == .double(0.5))
+        #expect(value["labels"] == .object([("ner", .array([.string("GPE")]))]))
+        #expect(value["sources"] == .array([.object([
+            ("path", .string("config.cfg")), ("size", .int(run.sources[0].size)), ("sha256", .string(run.sources[0].sha256)), ("role", .string("config")),
+        ])]))
+        #expect(value["warnings"] == .array([.string("training interrupted after step 800")]))
+        #expect(value["visualisations"] == .array([400, 800].map { step in
+            .object([("step", .int(step)), ("style", .string("ent")), ("docs", .array([.string(run.renders[0].id)]))])
+        }))
+        let text = try RunCommands.show(repo: sandbox.repo, run: "ner-b", json: false)
+        #expect(text.contains(run.hash) && text.contains("ents_per_type") && text.contains("interrupted"))
+    }
+
+    @Test func metricsCSVHasOneRowPerPointWithContextAsKeyValue() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let csv = try RunCommands.metrics(repo: sandbox.repo, run: "ner-a", format: .csv)
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(lines.first == "name,context,step,epoch,value")
+        #expect(lines.count == 1 + 10)
+        #expect(lines[1] == "loss,component=ner,0,0,100.0")
+        #expect(lines[3] == "loss,component=ner,400,1,\(JSONValue.pythonRepr(100.0 / 401))")
+        #expect(lines[6] == "ents_f,,0,0,0.0")
+        let json = try JSONValue.parse(try RunCommands.metrics(repo: sandbox.repo, run: "ner-a", format: .json))
+        guard case .array(let rows) = json else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(rows.count == 10)
+        #expect(rows[1] == .object([("name", .string("loss")), ("context", .string("component=ner")), ("step", .int(200)), ("epoch", .int(0)), ("value", .double(100.0 / 201))]))
+    }
+
+    @Test func badReferencesAndQueriesFailWithAMessage() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        #expect(throws: PipelineError.self) { try RunCommands.show(repo: sandbox.repo, run: "nobody", json: true) }
+        #expect(throws: PipelineError.self) { try RunCommands.runs(repo: sandbox.root.appendingPathComponent("none").path, query: nil, json: true) }
+        #expect {
+            try RunCommands.runs(repo: sandbox.repo, query: "run.nme == 'x'", json: false)
+        } throws: { error in
+            (error as? PipelineError)?.message.hasPrefix("query:1:5: error: unknown attribute 'nme' of run") == true
+        }
+    }
+
+    @Test func theBinaryPrintsErrorsOnStderrWithANonZeroStatus() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let bad = try aimSpacy(["runs", "--repo", sandbox.repo, "--query", "run.steps >"])
+        #expect(bad.status != 0)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr == "query:1:12: error: expected a value, found end of query\n  run.steps >\n             ^\n")
+        let ok = try aimSpacy(["runs", "--repo", sandbox.repo, "--query", "run.steps > 4"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("ner-a") && ok.stdout.contains("ner-b"))
+        let check = try aimSpacy(["repo", "check", "--repo", sandbox.repo])
+        #expect(check.status == 0)
+        #expect(check.stdout == "ok: \(URL(fileURLWithPath: sandbox.repo).standardizedFileURL.path)\n")
+    }
+
+    /// Several processes tagging runs of one repository at once: every write lands, none fails.
+    @Test(arguments: [2, 4])
+    func concurrentProcessesAllSucceed(processes: Int) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let perProcess = 6
+        let failures = ProcessFailures()
+        DispatchQueue.concurrentPerform(iterations: processes) { p in
+            for n in 0..<perProcess {
+                do {
+                    let result = try aimSpacy(["tag", "--repo", sandbox.repo, n % 2 == 0 ? "ner-a" : "ner-b", "p\(p)-\(n)"])
+                    if result.status != 0 { failures.append(result.stderr) }
+                } catch {
+                    failures.append("\(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
+        let tags = try repository.summaries().flatMap(\.tags)
+        #expect(tags.count == processes * perProcess + 1)
+    }
+
+    /// `kill -9` of a writer at random moments: every run is then absent or complete, the database
+    /// intact and no referenced object missing (orphan objects are allowed: `repo check --fix`).
+    @Test func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-kill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let repo = root.appendingPathComponent("repo").path
+        for round in 0..<4 {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 300_000...1_200_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+        }
+        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
+        let hashes = try repository.hashes()
+        #expect(!hashes.isEmpty)
+        for hash in hashes {
+            let run = try #require(try repository.run(hash: hash))
+            let n = try #require(Int(run.name.dropFirst("run-".count)))
+            let sha = SHA256.hex(of: Array(SyntheticRuns.configText(n).utf8))
+            #expect(run == SyntheticRuns.run(n, sourceSHA256: sha))
+        }
+        let report = try repository.check()
+        #expect(report.integrityProblems.isEmpty)
+        #expect(report.missingObjects.isEmpty)
+    }
+
+    private var executable: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
+
+    /// Runs the built `aim-spacy` executable.
+    private func aimSpacy(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Errors collected from several threads.
+private final class ProcessFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func append(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}

@@ -1,0 +1,67 @@
+import AimSpacyModel
+import AimSpacyRepository
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct CheckTests {
+    @Test func aFreshlyFilledRepositoryIsClean() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let repository = try RunRepository(directory: directory.url)
+        try repository.insert(try SampleRuns.ner(seed: 1, tags: ["baseline", "gpu"], repository: repository))
+        try repository.insert(try SampleRuns.ner(seed: 2, repository: repository))
+        #expect(try repository.check() == CheckReport())
+    }
+
+    @Test func orphansAndMissingObjectsAreReportedAndFixRemovesOrphans() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let repository = try RunRepository(directory: directory.url)
+        let run = try SampleRuns.ner(seed: 1, repository: repository)
+        try repository.insert(run)
+        // An import killed after storing its objects, before its transaction committed.
+        let orphan = try repository.objects.storeObject(data: Data("left behind".utf8))
+        let temporary = repository.objects.root.appendingPathComponent("tmp/partial")
+        try Data("half".utf8).write(to: temporary)
+        // A referenced object deleted by hand.
+        let lost = run.sources[1]
+        try repository.objects.remove(lost.sha256)
+        // A render no run shows (e.g. written by hand or an older version).
+        let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RunRepository.databaseName).path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO renders (id, style, markup) VALUES ('dead', 'ent', '<div></div>')") }
+        try queue.close()
+
+        let report = try repository.check()
+        #expect(report.orphanObjects == [orphan])
+        #expect(report.missingObjects == ["\(lost.sha256) (run \(run.hash), \(lost.path))"])
+        #expect(report.orphanRenders == ["dead"])
+        #expect(report.temporaryFiles == [temporary.path])
+        #expect(report.integrityProblems.isEmpty)
+        #expect(!report.isClean)
+
+        let fixed = try repository.check(fix: true)
+        #expect(fixed.removed == ["object \(orphan)", "temporary file \(temporary.path)", "render dead"])
+        #expect(fixed.missingObjects.count == 1)
+        let after = try repository.check()
+        #expect(after.orphanObjects.isEmpty && after.orphanRenders.isEmpty && after.temporaryFiles.isEmpty)
+        #expect(after.missingObjects.count == 1)
+        #expect(try repository.run(hash: run.hash) == run)
+    }
+
+    @Test func aCorruptedDatabaseFailsTheIntegrityCheck() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let repository = try RunRepository(directory: directory.url)
+        try repository.insert(try SampleRuns.ner(seed: 1, repository: repository))
+        let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RunRepository.databaseName).path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "INSERT INTO tags (run, ord, tag) VALUES ('no-such-run', 0, 'x')")
+        }
+        try queue.close()
+        let report = try repository.check()
+        #expect(report.integrityProblems.count == 1)
+        #expect(report.integrityProblems.first?.contains("tags") == true)
+    }
+}
