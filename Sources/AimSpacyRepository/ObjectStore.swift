@@ -1,3 +1,4 @@
+import AimSpacyModel
 import Foundation
 
 /// The repository's content-addressed store of source files: each file is kept once, named by the
@@ -116,7 +117,7 @@ public struct ObjectStore: Sendable {
                 try? output.close()
                 throw error
             }
-            let digest = hasher.finalizeHex()
+            let digest = hasher.finalize()
             let destination = url(for: digest)
             if manager.fileExists(atPath: destination.path) {
                 try manager.removeItem(at: temporary)

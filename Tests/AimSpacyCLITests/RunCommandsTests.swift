@@ -33,9 +33,9 @@ import Glibc
             let config = "[training]\nseed = \(seed)\n"
             let sha = try repository.objects.storeObject(data: Data(config.utf8))
             let markup = "<div class=\"entities\">Seed \(seed) <mark class=\"entity\">Berlin<span>GPE</span></mark></div>"
-            let render = Render(id: SHA256.hex(of: Array(markup.utf8)), style: "ent", markup: markup)
+            let render = Render(id: SHA256.hex(Array(markup.utf8)), style: "ent", markup: markup)
             return Run(
-                hash: SHA256.hex(of: Array("cli run \(seed)".utf8)), experiment: "ner", name: "ner-\(seed == 0 ? "a" : "b")",
+                hash: SHA256.hex(Array("cli run \(seed)".utf8)), experiment: "ner", name: "ner-\(seed == 0 ? "a" : "b")",
                 tags: seed == 0 ? ["baseline"] : [], created: Date(timeIntervalSince1970: 1_764_000_000 + Double(seed)),
                 imported: Date(timeIntervalSince1970: 1_764_100_000), complete: seed == 0,
                 hyperparameters: .object([("training", .object([("seed", .int(seed)), ("dropout", .double(0.1))]))]),
@@ -189,7 +189,7 @@ import Glibc
         for hash in hashes {
             let run = try #require(try repository.run(hash: hash))
             let n = try #require(Int(run.name.dropFirst("run-".count)))
-            let sha = SHA256.hex(of: Array(SyntheticRuns.configText(n).utf8))
+            let sha = SHA256.hex(Array(SyntheticRuns.configText(n).utf8))
             #expect(run == SyntheticRuns.run(n, sourceSHA256: sha))
         }
         let report = try repository.check()

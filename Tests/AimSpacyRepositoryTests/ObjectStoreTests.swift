@@ -1,3 +1,4 @@
+import AimSpacyModel
 import AimSpacyRepository
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ import Testing
         ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
     ])
     func sha256MatchesTheStandardVectors(input: String, digest: String) {
-        #expect(SHA256.hex(of: Array(input.utf8)) == digest)
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
 
     @Test func largeFilesStreamIntoTheStoreUnderTheirDigest() throws {
@@ -23,7 +24,7 @@ import Testing
         let source = directory.url.appendingPathComponent("corpus.spacy")
         try Data(bytes).write(to: source)
         let digest = try store.storeObject(contentsOf: source)
-        #expect(digest == SHA256.hex(of: bytes))
+        #expect(digest == SHA256.hex(bytes))
         #expect(digest == (try sha256sum(source)))
         let stored = store.url(for: digest)
         #expect(stored.path.hasSuffix("objects/\(digest.prefix(2))/\(digest.dropFirst(2))"))

@@ -66,7 +66,7 @@ enum SampleRuns {
         ], perLabel: [ScoreTable(name: "ents_per_type", rows: [])])
         let renders = (0..<3).map { doc in
             let markup = "<div class=\"entities\" style=\"line-height: 2.5; direction: ltr\">Doc \(doc) of seed \(seed % 2)\n<mark class=\"entity\">Apple<span>ORG</span></mark></div>"
-            return Render(id: SHA256.hex(of: Array(markup.utf8)), style: "ent", markup: markup)
+            return Render(id: SHA256.hex(Array(markup.utf8)), style: "ent", markup: markup)
         }
         let visualisations = [400, 800, 1200].map { step in
             Visualisation(step: step, style: "ent", renderIDs: renders.map(\.id))
@@ -79,11 +79,11 @@ enum SampleRuns {
         ]
         for (path, role, text) in files {
             let data = Data(text.utf8)
-            let sha = try repository?.objects.storeObject(data: data) ?? SHA256.hex(of: Array(data))
+            let sha = try repository?.objects.storeObject(data: data) ?? SHA256.hex(Array(data))
             sources.append(SourceFile(path: path, size: data.count, sha256: sha, role: role))
         }
         return Run(
-            hash: SHA256.hex(of: Array("run \(seed) \(name)".utf8)), experiment: experiment, name: name, tags: tags,
+            hash: SHA256.hex(Array("run \(seed) \(name)".utf8)), experiment: experiment, name: name, tags: tags,
             description: "NER on the fixture corpus, seed \(seed)",
             created: Date(timeIntervalSince1970: 1_764_200_000.123 + Double(seed) * 3600),
             imported: Date(timeIntervalSince1970: 1_764_300_000.5 + Double(seed)),

@@ -15,7 +15,7 @@ public enum SyntheticRuns {
         let quality = Double(n % 1000) / 1000
         let config = configText(n)
         return Run(
-            hash: SHA256.hex(of: Array("synthetic \(n)".utf8)), experiment: ["ner", "spancat", "textcat"][n % 3],
+            hash: SHA256.hex(Array("synthetic \(n)".utf8)), experiment: ["ner", "spancat", "textcat"][n % 3],
             name: "run-\(n)", tags: n % 10 == 0 ? ["baseline"] : [],
             created: Date(timeIntervalSince1970: 1_700_000_000 + Double(n) * 60),
             imported: Date(timeIntervalSince1970: 1_800_000_000), complete: n % 17 != 0,
