@@ -5,13 +5,13 @@ struct RenderID: Sendable {
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
-        add(0xFF)
+        for byte in text.utf8 { mix(byte) }
+        mix(0xFF)
     }
 
     mutating func add(_ number: Int) { add(String(number)) }
 
-    private mutating func add(_ byte: UInt8) {
+    private mutating func mix(_ byte: UInt8) {
         a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         b = (b ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
     }
