@@ -131,6 +131,18 @@ LONG = make("long", "en", words, pos=["NOUN"] * n, tags=["NN"] * n,
 DEEP = make("deep", "en", [f"d{i}" for i in range(14)], pos=["X"] * 14, tags=["XX"] * 14,
             deps=["ROOT"] + ["dep"] * 13, heads=[0] + [max(0, i - 2) if i % 2 else 13 - i for i in range(1, 14)])
 
+# The markup doc with every tag, lemma, label, kb id and title pre-escaped: what the safe mode must
+# produce for MARKUP (token text is escaped by spaCy anyway).
+from spacy.util import escape_html as esc
+MARKUP_ESC = make(
+    "markup_escaped", "en", ["<b>", "Tom", "&", "\"Jerry\""],
+    tags=[esc(t) for t in ["<T>", "NNP", "CC&", "\"Q\""]], pos=["X", "PROPN", "CCONJ", "PROPN"],
+    lemmas=[esc(t) for t in ["<lemma>", "tom", "&amp;", "'j'"]],
+    deps=[esc(t) for t in ["<dep>", "ROOT", "a&b", "\"conj\""]], heads=[1, 1, 1, 1],
+    ents=[(1, 2, esc("X<\"&>"), esc("Q&1")), (3, 4, esc("<i>"), "")],
+    spans={"sc": [(0, 2, esc("<span>"), esc("K<1>")), (2, 4, esc("\"q\""), "")]},
+    title=esc("<h1>\"Tom & Jerry\"</h1>"))
+
 docs_jsonl = [record(name, lang, doc) for name, lang, doc in custom]
 with open(f"{OUT}/docs.jsonl", "w", encoding="utf-8") as f:
     for r in docs_jsonl:
@@ -271,6 +283,15 @@ span_manual = {"text": "Welcome to the Bank of China .", "tokens": ["Welcome", "
                "title": "Manual spans"}
 case("manual_span", "span", manual=[span_manual])
 case("manual_span_multi_minify", "span", manual=[span_manual, dict(span_manual, title=None)], minify=True)
+
+# Safe mode: rendering MARKUP with escaping "safe" must equal spaCy's render of MARKUP_ESC.
+for style, opts in [("dep", {"add_lemma": True, "fine_grained": True}), ("dep", {}),
+                    ("ent", {"kb_url_template": "https://kb.example/{}"}), ("ent", {}),
+                    ("span", {"kb_url_template": "https://kb.example/{}"}), ("span", {})]:
+    for page in (False, True):
+        case(f"safe_{style}_{len(opts)}_{page}", style, [C(MARKUP_ESC)], options=opts, page=page)
+        cases[-1]["docs"] = [C(MARKUP)]
+        cases[-1]["escaping"] = "safe"
 
 with open(f"{OUT}/cases.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
