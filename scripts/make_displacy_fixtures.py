@@ -131,6 +131,17 @@ LONG = make("long", "en", words, pos=["NOUN"] * n, tags=["NN"] * n,
 DEEP = make("deep", "en", [f"d{i}" for i in range(14)], pos=["X"] * 14, tags=["XX"] * 14,
             deps=["ROOT"] + ["dep"] * 13, heads=[0] + [max(0, i - 2) if i % 2 else 13 - i for i in range(1, 14)])
 
+# An empty doc and a doc that is mostly punctuation (runs at the start, middle and end).
+EMPTY = make("empty", "en", [])
+PUNCT = make("punct", "en", ["!", "?", "...", "Hi", ",", ";", "-", "x", ".", "\u00bf", "y", "\u3002", "\u201d"],
+             spaces=[False, True, True, False, False, True, True, False, True, False, False, False, False],
+             pos=["PUNCT", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT", "PUNCT", "X", "PUNCT", "PUNCT", "X", "PUNCT",
+                  "PUNCT"],
+             tags=[".", ".", ":", "UH", ",", ":", "HYPH", "XX", ".", ".", "XX", ".", "''"],
+             deps=["punct", "punct", "punct", "ROOT", "punct", "punct", "punct", "dep", "punct", "punct", "dep",
+                   "punct", "punct"],
+             heads=[3, 3, 3, 3, 3, 3, 7, 3, 3, 10, 3, 10, 10], ents=[(3, 4, "X", "")], spans={"sc": [(2, 8, "P", "")]})
+
 # The markup doc with every tag, lemma, label, kb id and title pre-escaped: what the safe mode must
 # produce for MARKUP (token text is escaped by spaCy anyway).
 from spacy.util import escape_html as esc
@@ -194,7 +205,8 @@ for key, opts in dep_options.items():
     case(f"dep_{key}_en", "dep", [C(EN)], options=opts)
     case(f"dep_{key}_dev7", "dep", [D(7)], options=opts)
 for name, idx in [("markup", MARKUP), ("unicode", UNICODE), ("arabic", AR), ("hebrew", HE), ("persian", FA),
-                  ("bare", BARE), ("no_ents", NOENTS), ("long", LONG), ("deep", DEEP)]:
+                  ("bare", BARE), ("no_ents", NOENTS), ("long", LONG), ("deep", DEEP),
+                  ("empty", EMPTY), ("punct", PUNCT)]:
     case(f"dep_{name}", "dep", [C(idx)])
     case(f"dep_{name}_lemma_fine", "dep", [C(idx)], options={"add_lemma": True, "fine_grained": True})
     case(f"dep_{name}_page", "dep", [C(idx)], page=True)
