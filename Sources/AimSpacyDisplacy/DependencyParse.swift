@@ -23,15 +23,15 @@ public struct DependencyParse: Sendable, Equatable {
         public var end: Int
         public var label: String
         public var dir: String
-        /// The arc's members as given, for the de-duplication `get_levels` does on whole dicts.
-        var identity: String
+        /// Members of a manual arc beyond the four above, serialized, for the de-duplication
+        /// `get_levels` does on whole dicts.
+        var extra: String?
 
         public init(start: Int, end: Int, label: String, dir: String) {
             self.start = start
             self.end = end
             self.label = label
             self.dir = dir
-            self.identity = "\(start)\u{1}\(end)\u{1}\(label)\u{1}\(dir)"
         }
     }
 
@@ -71,8 +71,9 @@ public struct DependencyParse: Sendable, Equatable {
                 throw DisplacyError("dep input: arcs[\(i)]: expected integer \"start\", \"end\" and \"label\", \"dir\"")
             }
             var arc = Arc(start: start, end: end, label: PythonText.str(label), dir: PythonText.str(dir))
-            if case .object(let members) = a {
-                arc.identity = JSONValue.object(members.sorted { PythonText.less($0.key, $1.key) }).serialized()
+            let known: Set<String> = ["start", "end", "label", "dir"]
+            if case .object(let members) = a, members.contains(where: { !known.contains($0.key) }) {
+                arc.extra = JSONValue.object(members.sorted { PythonText.less($0.key, $1.key) }).serialized()
             }
             parsedArcs.append(arc)
         }

@@ -53,6 +53,9 @@ struct DependencyRenderer: Sendable {
         }
         let labelSide = rtl ? "right" : "left"
         let stroke = arrowStroke.description
+        let yHead = (offsetY + 2).description
+        let yTail = (offsetY - arrowWidth).description
+        let yText = offsetY.description
         for (i, arc) in parse.arcs.enumerated() {
             guard arc.start >= 0, arc.end >= 0, let level = levels[LevelKey(arc)] else {
                 throw DisplacyError("arc \(i) (start \(arc.start), end \(arc.end)): indices must be non-negative (spaCy's E157)")
@@ -67,15 +70,16 @@ struct DependencyRenderer: Sendable {
             if compact { yCurve = offsetY - .int(level) * distance / 6 }
             if yCurve.equals(0) && highest > 5 { yCurve = -distance }
             let head: String
-            let yHead = (offsetY + 2).description
-            let yTail = (offsetY - arrowWidth).description
             if arc.dir == "left" {
                 head = "M\(xStart),\(yHead) L\(xStart - arrowWidth + 2),\(yTail) \(xStart + arrowWidth - 2),\(yTail)"
             } else {
                 head = "M\(xEnd),\(yHead) L\(xEnd + arrowWidth - 2),\(yTail) \(xEnd - arrowWidth + 2),\(yTail)"
             }
             let c = compact ? "" : "C"
-            let path = "M\(xStart),\(offsetY) \(c)\(xStart),\(yCurve) \(xEnd),\(yCurve) \(xEnd),\(offsetY)"
+            let xs = xStart.description
+            let xe = xEnd.description
+            let yc = yCurve.description
+            let path = "M\(xs),\(yText) \(c)\(xs),\(yc) \(xe),\(yc) \(xe),\(yText)"
             content += Templates.depArcs(
                 id: id, i: String(i), stroke: stroke, arc: path, label_side: labelSide, label: raw(arc.label), head: head)
         }
@@ -83,6 +87,19 @@ struct DependencyRenderer: Sendable {
         return Templates.depSvg(
             lang: settings.lang, id: id, width: width.description, height: heightText, dir: settings.direction,
             color: color, bg: bg, font: font, content: content)
+    }
+
+    /// A whole arc dict, as `get_levels` de-duplicates them.
+    struct ArcIdentity: Hashable {
+        var key: LevelKey
+        var dir: String
+        var extra: String?
+
+        init(_ arc: DependencyParse.Arc) {
+            key = LevelKey(arc)
+            dir = arc.dir
+            extra = arc.extra
+        }
     }
 
     struct LevelKey: Hashable {
@@ -101,9 +118,9 @@ struct DependencyRenderer: Sendable {
     /// arc already under its span. Equal-length arcs keep input order (spaCy's order there is Python's
     /// set order, which only matters for crossing arcs).
     static func levels(_ arcs: [DependencyParse.Arc]) throws(DisplacyError) -> [LevelKey: Int] {
-        var seen = Set<String>()
+        var seen = Set<ArcIdentity>()
         var unique: [DependencyParse.Arc] = []
-        for arc in arcs where seen.insert(arc.identity).inserted { unique.append(arc) }
+        for arc in arcs where seen.insert(ArcIdentity(arc)).inserted { unique.append(arc) }
         let length = unique.map(\.end).max() ?? 0
         var maxLevel = Array(repeating: 0, count: max(length, 0))
         var levels: [LevelKey: Int] = [:]

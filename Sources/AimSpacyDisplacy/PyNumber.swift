@@ -50,6 +50,10 @@ enum PyNumber: Sendable, Equatable, CustomStringConvertible {
         case .float(let d):
             if d.isNaN { return "nan" }
             if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+            // Fast path for the integral values most coordinates are: Python prints `182.0`.
+            if d == d.rounded(.towardZero) && abs(d) < 1e15 {
+                return d == 0 && d.sign == .minus ? "-0.0" : String(Int(d)) + ".0"
+            }
             return JSONValue.pythonRepr(d)
         }
     }
