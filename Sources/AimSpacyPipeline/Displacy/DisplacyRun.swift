@@ -23,20 +23,27 @@ public enum DisplacyRun {
         do {
             value = try JSONValue.parse(json)
         } catch {
-            throw PipelineError("--options: \(error.line):\(error.column): expected \(error.expected)")
+            throw PipelineError("error: --options: \(error.line):\(error.column): expected \(error.expected)")
         }
         do {
             return try DisplacyOptions(json: value)
         } catch {
-            throw PipelineError("--options: \(error.message)")
+            throw PipelineError("error: --options: \(error.message)")
         }
+    }
+
+    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it.
+    public static func run(
+        _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
+    ) throws(PipelineError) -> String {
+        try render(request, source: try open(request.path))
     }
 
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
     /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
     public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
-        guard request.offset >= 0 else { throw PipelineError("--offset: expected a non-negative number") }
-        if let limit = request.limit, limit < 0 { throw PipelineError("--limit: expected a non-negative number") }
+        guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
+        if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
         let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
         let end = request.limit.map { min(source.count, start + $0) } ?? source.count
@@ -52,7 +59,7 @@ public enum DisplacyRun {
                         markup = try Displacy.render(
                             [doc], style: request.style, lang: request.lang, page: request.page, options: options)
                     } catch {
-                        throw PipelineError("\(request.path): doc \(start + k): \(error.message)")
+                        throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
                     }
                     JSONValue.writeString(markup, to: &out)
                     out += "\n"
@@ -65,9 +72,9 @@ public enum DisplacyRun {
         } catch let error as PipelineError {
             throw error
         } catch let error as DisplacyError {
-            throw PipelineError("\(request.path): \(error.message)")
+            throw PipelineError("\(request.path): error: \(error.message)")
         } catch {
-            throw PipelineError("\(request.path): \(error)")
+            throw PipelineError("\(request.path): error: \(error)")
         }
     }
 }
