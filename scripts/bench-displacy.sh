@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders all 143 docs of Fixtures/corpus/dev.spacy in each displaCy style with aim-spacy (release build)
-# and with spaCy's displacy.render (/work/shared/bench/spacy_baseline.py), side by side, REPS times each;
-# prints the medians and the ratio. aim-spacy is timed as a whole process (decoding the DocBin included);
-# spaCy's figure is its own in-process timing of DocBin loading + rendering (interpreter start-up excluded).
+# and with spaCy's displacy.render (/work/shared/bench/spacy_baseline.py), side by side, REPS times each,
+# and prints medians and ratios. Like the baseline's own figure (DocBin loading + rendering, interpreter
+# start-up and imports excluded), "aim_in" is aim-spacy's in-process time (reading + decoding the DocBin +
+# rendering + writing); "aim_proc" is the whole aim-spacy process, start-up included.
 # Usage: scripts/bench-displacy.sh [REPS]   (env: PYTHON, BASELINE, FILE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,20 +18,22 @@ BIN="$(swift build -c release --show-bin-path)/aim-spacy"
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s.%N; }
+seconds() { "$PYTHON" -c 'import json,sys; print(json.loads(sys.stdin.read().strip().splitlines()[-1])["seconds"])'; }
 
-printf '%-6s %14s %14s %8s\n' style spacy_s aim_spacy_s ratio
+printf '%-5s %10s %10s %10s %9s %9s\n' style spacy_s aim_in_s aim_proc_s ratio_in ratio_proc
 for style in dep ent span; do
     opts='{}'
     [ "$style" = span ] && opts='{"spans_key": "sc"}'
-    py_times=(); sw_times=()
+    py=(); inproc=(); proc=()
     for _ in $(seq "$REPS"); do
-        py_times+=("$("$PYTHON" "$BASELINE" displacy "$FILE" "$style" "$N" | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')")
+        py+=("$("$PYTHON" "$BASELINE" displacy "$FILE" "$style" "$N" | seconds)")
         t0=$(now)
-        "$BIN" displacy "$FILE" --style "$style" --options "$opts" --limit "$N" --jsonl >/dev/null
+        inproc+=("$("$BIN" displacy "$FILE" --style "$style" --options "$opts" --limit "$N" --jsonl --timing 2>&1 >/dev/null | seconds)")
         t1=$(now)
-        sw_times+=("$(echo "$t1 - $t0" | bc -l)")
+        proc+=("$(echo "$t1 - $t0" | bc -l)")
     done
-    py=$(printf '%s\n' "${py_times[@]}" | median)
-    sw=$(printf '%s\n' "${sw_times[@]}" | median)
-    printf '%-6s %14.4f %14.4f %7.1fx\n' "$style" "$py" "$sw" "$(echo "$py / $sw" | bc -l)"
+    p=$(printf '%s\n' "${py[@]}" | median)
+    i=$(printf '%s\n' "${inproc[@]}" | median)
+    w=$(printf '%s\n' "${proc[@]}" | median)
+    printf '%-5s %10.4f %10.4f %10.4f %8.1fx %8.1fx\n' "$style" "$p" "$i" "$w" "$(echo "$p / $i" | bc -l)" "$(echo "$p / $w" | bc -l)"
 done
