@@ -16,6 +16,8 @@ N=143
 swift build -c release --product aim-spacy >/dev/null
 BIN="$(swift build -c release --show-bin-path)/aim-spacy"
 
+TMP="$(mktemp)"
+trap 'rm -f "$TMP"' EXIT
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s.%N; }
 seconds() { "$PYTHON" -c 'import json,sys; print(json.loads(sys.stdin.read().strip().splitlines()[-1])["seconds"])'; }
@@ -28,8 +30,9 @@ for style in dep ent span; do
     for _ in $(seq "$REPS"); do
         py+=("$("$PYTHON" "$BASELINE" displacy "$FILE" "$style" "$N" | seconds)")
         t0=$(now)
-        inproc+=("$("$BIN" displacy "$FILE" --style "$style" --options "$opts" --limit "$N" --jsonl --timing 2>&1 >/dev/null | seconds)")
+        "$BIN" displacy "$FILE" --style "$style" --options "$opts" --limit "$N" --jsonl --timing >/dev/null 2>"$TMP"
         t1=$(now)
+        inproc+=("$(seconds <"$TMP")")
         proc+=("$(echo "$t1 - $t0" | bc -l)")
     done
     p=$(printf '%s\n' "${py[@]}" | median)
