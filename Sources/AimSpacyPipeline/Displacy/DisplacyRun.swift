@@ -46,7 +46,7 @@ public enum DisplacyRun {
         if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
         let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
-        let end = request.limit.map { min(source.count, start + $0) } ?? source.count
+        let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
         var docs: [Doc] = []
         docs.reserveCapacity(end - start)
         for i in start..<end { docs.append(try source.doc(i)) }
