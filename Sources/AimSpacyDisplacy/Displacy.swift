@@ -1,0 +1,111 @@
+import AimSpacyModel
+
+/// `displacy.render` without Python: the same markup for docs or displaCy's manual dicts.
+/// Only the dep id differs: spaCy's random 32-hex prefix is here derived from the input.
+public enum Displacy {
+    /// `displacy.render(docs, style=style, page=page, minify=minify, jupyter=False, options=options)`
+    /// for decoded docs of language `lang` (a DocBin does not store it).
+    public static func render(
+        _ docs: [Doc], style: DisplacyStyle, lang: String = "en", page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> String {
+        let settings = DocSettings(lang: lang)
+        switch style {
+        case .dep:
+            var parses: [DependencyParse] = []
+            parses.reserveCapacity(docs.count)
+            for doc in docs { parses.append(try Converters.parseDeps(doc, options: options, settings: settings)) }
+            return try render(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
+        case .ent:
+            var parses: [EntityParse] = []
+            for doc in docs { parses.append(try Converters.parseEnts(doc, options: options, settings: settings)) }
+            return try render(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
+        case .span:
+            var parses: [SpanParse] = []
+            for doc in docs { parses.append(try Converters.parseSpans(doc, options: options, settings: settings)) }
+            return try render(span: parses, page: page, minify: minify, options: options, escaping: escaping)
+        }
+    }
+
+    /// `displacy.render(dicts, style=style, manual=True, ...)` for manual dicts given as JSON.
+    public static func render(
+        manual dicts: [JSONValue], style: DisplacyStyle, page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> String {
+        switch style {
+        case .dep:
+            let parses = try dicts.map { d throws(DisplacyError) in try DependencyParse(manual: d) }
+            return try render(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
+        case .ent:
+            let parses = try dicts.map { d throws(DisplacyError) in try EntityParse(manual: d) }
+            return try render(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
+        case .span:
+            let parses = try dicts.map { d throws(DisplacyError) in try SpanParse(manual: d) }
+            return try render(span: parses, page: page, minify: minify, options: options, escaping: escaping)
+        }
+    }
+
+    /// `DependencyRenderer(options).render(parsed, page, minify).strip()`.
+    public static func render(
+        dep parses: [DependencyParse], page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> String {
+        let renderer = try DependencyRenderer(options: options, escaping: escaping)
+        let settings = firstSettings(parses.first?.settings)
+        var id = RenderID()
+        for p in parses { id.add(p) }
+        let prefix = id.hex
+        var rendered: [String] = []
+        for (i, p) in parses.enumerated() {
+            var svg = try renderer.renderSVG(id: "\(prefix)-\(i)", parse: p, settings: settings)
+            if let title = p.title, !title.isEmpty {
+                svg = Templates.title(title: escaping == .safe ? PythonText.escapeHTML(title) : title) + svg
+            }
+            rendered.append(svg)
+        }
+        return finish(rendered, settings: settings, page: page, minify: minify)
+    }
+
+    /// `EntityRenderer(options).render(parsed, page, minify).strip()`.
+    public static func render(
+        ent parses: [EntityParse], page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> String {
+        let renderer = try EntityRenderer(options: options, escaping: escaping)
+        let settings = firstSettings(parses.first?.settings)
+        var rendered: [String] = []
+        for p in parses { rendered.append(try renderer.render(p, settings: settings)) }
+        return finish(rendered, settings: settings, page: page, minify: minify)
+    }
+
+    /// `SpanRenderer(options).render(parsed, page, minify).strip()`.
+    public static func render(
+        span parses: [SpanParse], page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> String {
+        let renderer = try SpanRenderer(options: options, escaping: escaping)
+        let settings = firstSettings(parses.first?.settings)
+        var rendered: [String] = []
+        for p in parses { rendered.append(try renderer.render(p, settings: settings)) }
+        return finish(rendered, settings: settings, page: page, minify: minify)
+    }
+
+    /// The first doc's settings apply to every doc of the call, as in spaCy's renderers.
+    private static func firstSettings(_ settings: DocSettings?) -> DocSettings {
+        settings ?? .default
+    }
+
+    /// Join, wrap in `TPL_FIGURE`/`TPL_PAGE` when `page`, minify, strip.
+    private static func finish(_ rendered: [String], settings: DocSettings, page: Bool, minify: Bool) -> String {
+        var markup: String
+        if page {
+            var content = ""
+            for r in rendered { content += Templates.figure(content: r) }
+            markup = Templates.page(lang: settings.lang, dir: settings.direction, content: content)
+        } else {
+            markup = rendered.joined()
+        }
+        if minify { markup = PythonText.minify(markup) }
+        return PythonText.strip(markup)
+    }
+}

@@ -1,0 +1,80 @@
+import AimSpacyDisplacy
+import AimSpacyModel
+
+/// Random access to the docs of one `.spacy` file, as the DocBin decoder provides it.
+public struct DisplacyDocSource {
+    /// Number of docs in the file.
+    public var count: Int
+    /// Decodes doc `i` (0-based).
+    public var doc: (Int) throws(PipelineError) -> Doc
+
+    public init(count: Int, doc: @escaping (Int) throws(PipelineError) -> Doc) {
+        self.count = count
+        self.doc = doc
+    }
+}
+
+/// `aim-spacy displacy`: renders docs of a DocBin the way `displacy.render` does.
+public enum DisplacyRun {
+    /// Parses `--options` (a JSON object).
+    public static func options(_ json: String?) throws(PipelineError) -> DisplacyOptions {
+        guard let json else { return DisplacyOptions() }
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(json)
+        } catch {
+            throw PipelineError("error: --options: \(error.line):\(error.column): expected \(error.expected)")
+        }
+        do {
+            return try DisplacyOptions(json: value)
+        } catch {
+            throw PipelineError("error: --options: \(error.message)")
+        }
+    }
+
+    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it.
+    public static func run(
+        _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
+    ) throws(PipelineError) -> String {
+        try render(request, source: try open(request.path))
+    }
+
+    /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
+    /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
+    public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
+        guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
+        if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
+        let options = try options(request.optionsJSON)
+        let start = min(request.offset, source.count)
+        let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
+        var docs: [Doc] = []
+        docs.reserveCapacity(end - start)
+        for i in start..<end { docs.append(try source.doc(i)) }
+        do {
+            if request.jsonl {
+                var out = ""
+                for (k, doc) in docs.enumerated() {
+                    let markup: String
+                    do {
+                        markup = try Displacy.render(
+                            [doc], style: request.style, lang: request.lang, page: request.page, options: options)
+                    } catch {
+                        throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
+                    }
+                    JSONValue.writeString(markup, to: &out)
+                    out += "\n"
+                }
+                return out
+            }
+            let markup = try Displacy.render(
+                docs, style: request.style, lang: request.lang, page: request.page, options: options)
+            return markup + "\n"
+        } catch let error as PipelineError {
+            throw error
+        } catch let error as DisplacyError {
+            throw PipelineError("\(request.path): error: \(error.message)")
+        } catch {
+            throw PipelineError("\(request.path): error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import AimSpacyModel
+import Foundation
+
+/// Builds a `Doc` from spaCy's `Doc.to_json()` (as in `Fixtures/expected/dev.docs.jsonl`), for tests
+/// that must not wait for the DocBin decoder. Whitespace is read off the text between tokens.
+enum DocJSON {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func doc(_ json: JSONValue) throws -> Doc {
+        guard let text = json["text"]?.stringValue, case .array(let tokensJSON)? = json["tokens"] else {
+            throw Failure(description: "to_json: expected text and tokens")
+        }
+        let scalars = Array(text.unicodeScalars)
+        func slice(_ s: Int, _ e: Int) -> String { String(String.UnicodeScalarView(scalars[s..<e])) }
+        func int(_ v: JSONValue?) throws -> Int {
+            guard case .int(let i)? = v else { throw Failure(description: "to_json: expected an integer") }
+            return i
+        }
+        var tokens: [Token] = []
+        var startIndex: [Int: Int] = [:]
+        var endIndex: [Int: Int] = [:]
+        for (i, t) in tokensJSON.enumerated() {
+            let start = try int(t["start"])
+            let end = try int(t["end"])
+            let nextStart = i + 1 < tokensJSON.count ? try int(tokensJSON[i + 1]["start"]) : scalars.count
+            startIndex[start] = i
+            endIndex[end] = i + 1
+            tokens.append(
+                Token(
+                    text: slice(start, end), whitespace: nextStart > end, idx: start,
+                    lemma: t["lemma"]?.stringValue ?? "", tag: t["tag"]?.stringValue ?? "",
+                    pos: t["pos"]?.stringValue ?? "", morph: t["morph"]?.stringValue ?? "",
+                    dep: t["dep"]?.stringValue ?? "", head: try int(t["head"])))
+        }
+        func span(_ s: JSONValue) throws -> Span {
+            let startChar = try int(s["start"])
+            let endChar = try int(s["end"])
+            guard let start = startIndex[startChar], let end = endIndex[endChar] else {
+                throw Failure(description: "to_json: span \(startChar)..<\(endChar) not on token boundaries")
+            }
+            return Span(
+                start: start, end: end, startChar: startChar, endChar: endChar, label: s["label"]?.stringValue ?? "",
+                kbID: s["kb_id"]?.stringValue ?? "")
+        }
+        var ents: [Span] = []
+        if case .array(let e)? = json["ents"] { ents = try e.map(span) }
+        var groups: [SpanGroup] = []
+        if case .object(let members)? = json["spans"] {
+            for (name, value) in members {
+                guard case .array(let spans) = value else { continue }
+                groups.append(SpanGroup(name: name, spans: try spans.map(span)))
+            }
+        }
+        var annotated: Set<TokenAttribute> = []
+        if tokens.contains(where: { !$0.dep.isEmpty }) { annotated.formUnion([.dep, .head]) }
+        return Doc(tokens: tokens, ents: ents, spanGroups: groups, annotated: annotated, title: json["title"]?.stringValue)
+    }
+
+    /// Every line of a JSONL fixture, parsed.
+    static func lines(_ path: String) throws -> [JSONValue] {
+        let text = try String(contentsOf: Fixture.url(path), encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONValue.parse(String($0)) }
+    }
+}
+
+/// spaCy's random dep id prefix and ours both become `ID`, as the fixtures store it
+/// (every run of exactly 32 lower-case hex digits, as `re.sub(r'[0-9a-f]{32}', 'ID', s)` on these strings).
+func normalizeID(_ markup: String) -> String {
+    let scalars = Array(markup.unicodeScalars)
+    func isHex(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("a"..."f").contains(c) }
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+        var j = i
+        while j < scalars.count && j - i < 32 && isHex(scalars[j]) { j += 1 }
+        if j - i == 32 {
+            out.append(contentsOf: "ID".unicodeScalars)
+            i = j
+        } else {
+            out.append(scalars[i])
+            i += 1
+        }
+    }
+    return String(out)
+}
