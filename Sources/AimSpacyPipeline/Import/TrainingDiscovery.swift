@@ -15,6 +15,11 @@ struct TrainingDiscovery {
         var files: [String]
         /// Whether the candidate was made from files named one by one (no folder walk).
         var explicitFiles: Bool
+        /// Where the user sees it come from when that is not `root` (an archive: `FILE.zip:folder`).
+        var origin: String? = nil
+
+        /// The path shown in messages.
+        var displayPath: String { origin ?? root.path }
     }
 
     /// Folders never walked into: repositories, VCS data, caches and virtualenvs.

@@ -1,0 +1,210 @@
+import AimSpacyArchive
+import AimSpacyDecoding
+import AimSpacyModel
+import AimSpacyRepository
+import Foundation
+
+/// `aim-spacy import`: finds the trainings below the given paths, decodes them in parallel, and
+/// writes each as one run in one transaction. A broken training is reported and skipped; the others
+/// are still imported.
+public enum ImportPipeline {
+    /// What happened to one training.
+    public struct Outcome: Sendable, Equatable {
+        public enum Status: String, Sendable, Equatable {
+            case imported, unchanged, replaced, failed
+        }
+
+        public var path: String
+        public var status: Status
+        public var hash: String?
+        public var name: String?
+        public var experiment: String?
+        public var files: Int
+        public var bytes: Int
+        public var warnings: [String]
+        /// The one-line error for a failed training.
+        public var error: String?
+    }
+
+    /// Everything one call did.
+    public struct Report: Sendable, Equatable {
+        public var repository: String
+        public var outcomes: [Outcome]
+
+        public var failed: Bool { outcomes.contains { $0.status == .failed } }
+        /// The hashes of the runs the call imported or found unchanged, in order.
+        public var hashes: [String] { outcomes.compactMap(\.hash) }
+    }
+
+    /// Imports `options.paths` and returns what happened to each training.
+    /// - Parameter progress: called with one line per training when the caller wants progress.
+    public static func run(
+        _ options: ImportOptions, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil
+    ) async throws(PipelineError) -> Report {
+        guard !options.paths.isEmpty else { throw PipelineError("import: expected at least one path") }
+        var outcomes: [Outcome] = []
+        var candidates: [TrainingDiscovery.Candidate] = []
+        var extracted: [URL] = []
+        defer { for root in extracted { try? FileManager.default.removeItem(at: root) } }
+        var looseFiles: [URL] = []
+        let discovery = TrainingDiscovery()
+        for path in PathExpansion.expand(options.paths) {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                outcomes.append(.failure(path: path, message: "\(path): no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let found = discovery.candidates(inFolder: url)
+                if found.isEmpty { outcomes.append(.failure(path: path, message: "\(path): no training files found in the folder")) }
+                candidates += found
+            } else if ArchivePipeline.isArchive(url) {
+                do {
+                    let opened = try ArchivePipeline.experimentFolders(inArchive: url)
+                    extracted.append(opened.root)
+                    for folder in opened.folders {
+                        for var candidate in discovery.candidates(inFolder: folder) {
+                            candidate.origin = url.path + ":" + candidate.root.lastPathComponent
+                            candidates.append(candidate)
+                        }
+                    }
+                } catch {
+                    outcomes.append(.failure(path: path, message: error.message))
+                }
+            } else {
+                looseFiles.append(url)
+            }
+        }
+        candidates += discovery.candidates(forFiles: looseFiles)
+
+        let decoded = await decode(candidates, options: options, now: now)
+        var repository: RunRepository?
+        func openRepository(configured: String?) throws(PipelineError) -> RunRepository {
+            if let repository { return repository }
+            let location = RunRepository.location(explicit: options.repo, configured: configured)
+            do {
+                let opened = try RunRepository(directory: location, create: true)
+                repository = opened
+                return opened
+            } catch {
+                throw PipelineError(error.message)
+            }
+        }
+        for (candidate, result) in decoded {
+            switch result {
+            case .failure(let failure):
+                let message = failure.message.replacingOccurrences(of: candidate.root.path, with: candidate.displayPath)
+                outcomes.append(.failure(path: candidate.displayPath, message: message))
+            case .success(let assembled):
+                let repo = try openRepository(configured: assembled.run.settings.repo)
+                outcomes.append(store(assembled, from: candidate, in: repo, options: options))
+            }
+            if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count, total: nil)) }
+        }
+        let location = repository?.directory.path ?? RunRepository.location(explicit: options.repo).path
+        return Report(repository: location, outcomes: outcomes)
+    }
+
+    /// Decodes and assembles every candidate, on all cores.
+    static func decode(
+        _ candidates: [TrainingDiscovery.Candidate], options: ImportOptions, now: Date
+    ) async -> [(TrainingDiscovery.Candidate, Result<AssembledRun, DecodeFailure>)] {
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results = [Result<AssembledRun, DecodeFailure>?](repeating: nil, count: candidates.count)
+        await withTaskGroup(of: (Int, Result<AssembledRun, DecodeFailure>).self) { group in
+            var next = 0
+            func submit() {
+                let index = next
+                let candidate = candidates[index]
+                next += 1
+                group.addTask { (index, assemble(candidate, options: options, now: now)) }
+            }
+            while next < min(width, candidates.count) { submit() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < candidates.count { submit() }
+            }
+        }
+        return zip(candidates, results).map { ($0, $1 ?? .failure(DecodeFailure(message: "not decoded"))) }
+    }
+
+    /// A run ready to be written, with the files the repository keeps for it.
+    struct AssembledRun: Sendable {
+        var run: Run
+        var files: [TrainingFiles.Located]
+        var bytes: Int
+    }
+
+    /// A training that could not be decoded: one line naming the file and the place.
+    struct DecodeFailure: Error, Sendable {
+        var message: String
+    }
+
+    static func assemble(_ candidate: TrainingDiscovery.Candidate, options: ImportOptions, now: Date) -> Result<AssembledRun, DecodeFailure> {
+        do {
+            let files = try TrainingFiles.read(candidate)
+            guard !files.sources.isEmpty else {
+                return .failure(DecodeFailure(message: "\(candidate.root.path): no training files found (no log, config.cfg or meta.json)"))
+            }
+            let (run, extra) = try RunAssembly(files: files, options: options, now: now).assemble()
+            let all = files.sources + extra
+            return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }))
+        } catch let error as DecodingError {
+            return .failure(DecodeFailure(message: error.description))
+        } catch let error as PipelineError {
+            return .failure(DecodeFailure(message: error.message))
+        } catch {
+            return .failure(DecodeFailure(message: "\(candidate.root.path): \(error)"))
+        }
+    }
+
+    /// Stores the run's files, then writes the run in one transaction.
+    static func store(
+        _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: RunRepository,
+        options: ImportOptions
+    ) -> Outcome {
+        let run = assembled.run
+        var outcome = Outcome(
+            path: candidate.displayPath, status: .imported, hash: run.hash, name: run.name, experiment: run.experiment,
+            files: assembled.files.count, bytes: assembled.bytes, warnings: run.warnings, error: nil
+        )
+        do {
+            for file in assembled.files where !repository.objects.contains(file.source.sha256) {
+                let stored = try repository.objects.storeObject(contentsOf: file.url)
+                guard stored == file.source.sha256 else {
+                    throw RepositoryError("\(file.url.path) changed while it was imported")
+                }
+            }
+            var replacing: [String] = []
+            if options.replace {
+                replacing = try repository.summaries()
+                    .filter { $0.name == run.name && $0.experiment == run.experiment && $0.hash != run.hash }
+                    .map(\.hash)
+            }
+            switch try repository.insert(run, replace: options.replace, replacing: replacing) {
+            case .inserted: outcome.status = .imported
+            case .unchanged: outcome.status = .unchanged
+            case .replaced: outcome.status = .replaced
+            }
+        } catch {
+            outcome.status = .failed
+            outcome.error = "\(candidate.displayPath): \(error)"
+        }
+        return outcome
+    }
+}
+
+extension ImportPipeline.Outcome {
+    static func failure(path: String, message: String) -> Self {
+        Self(path: path, status: .failed, hash: nil, name: nil, experiment: nil, files: 0, bytes: 0, warnings: [], error: message)
+    }
+
+    /// One human line: `imported ner-aim (a1b2c3…, 8 files, 1.2 MB)`.
+    func progressLine(done: Int, total: Int?) -> String {
+        let counter = total.map { "[\(done)/\($0)] " } ?? "[\(done)] "
+        if let error { return counter + "failed: " + error }
+        let size = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
+        return counter + "\(status.rawValue) \(name ?? path) (\(hash ?? "-"), \(files) files, \(size))"
+    }
+}

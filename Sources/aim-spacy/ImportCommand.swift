@@ -1,0 +1,72 @@
+import AimSpacyPipeline
+import ArgumentParser
+import Foundation
+
+/// `aim-spacy import PATH...`: finished trainings into runs of the repository.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import finished spaCy trainings (output folders, project folders, logs, configs, archives).",
+        discussion: """
+            Logs are recognised by content. The settings of spacy.AimLogger.v1 come from the training's
+            [training.logger] section; the flags below override them.
+            """
+    )
+
+    @Argument(help: "Folders, files, archives (.zip) or globs.")
+    var paths: [String]
+
+    @Option(help: "The repository directory (default: the AimLogger's repo, else $AIM_SPACY_REPO, else ./.aim-spacy).")
+    var repo: String?
+
+    @Option(help: "Experiment name (AimLogger experiment_name).")
+    var experiment: String?
+
+    @Option(name: .customLong("viz-path"), help: "A .spacy file whose docs are rendered at the sampled steps.")
+    var vizPath: String?
+
+    @Option(name: .customLong("model-log-interval"), help: "Render viz docs at every logged step divisible by this.")
+    var modelLogInterval: Int?
+
+    @Option(name: .customLong("image-size"), help: "Frame of the renders in reports, \"width,height\".")
+    var imageSize: String?
+
+    @Option(name: .customLong("experiment-type"), help: "ner, dep or span: the displaCy style of the renders.")
+    var experimentType: String?
+
+    @Option(name: .customLong("viz-docs"), help: "How many docs of viz_path to render.")
+    var vizDocs = 10
+
+    @Option(help: "Run name (default: the training folder's name).")
+    var name: String?
+
+    @Option(name: .customLong("tag"), help: "A tag for the imported runs (repeatable).")
+    var tags: [String] = []
+
+    @Flag(help: "Replace an earlier run of the same folder whose files changed.")
+    var replace = false
+
+    @Flag(help: "Print what was imported as JSON.")
+    var json = false
+
+    func run() async throws {
+        let options = ImportOptions(
+            paths: paths, repo: repo, experiment: experiment, vizPath: vizPath, modelLogInterval: modelLogInterval,
+            imageSize: imageSize, experimentType: experimentType, vizDocs: vizDocs, replace: replace, name: name,
+            tags: tags
+        )
+        let progress: (@Sendable (String) -> Void)? = isatty(2) != 0 ? { @Sendable line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } : nil
+        let report: ImportPipeline.Report
+        do {
+            report = try await ImportPipeline.run(options, progress: progress)
+        } catch {
+            printError(error)
+            throw ExitCode.failure
+        }
+        for line in report.diagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        print(json ? report.jsonText : report.text, terminator: json ? "\n" : "")
+        if report.failed { throw ExitCode.failure }
+    }
+}
