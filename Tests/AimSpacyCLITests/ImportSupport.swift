@@ -1,0 +1,95 @@
+import AimSpacyModel
+import AimSpacyPipeline
+import AimSpacyRepository
+import Foundation
+
+/// A temporary folder with copies of the fixture trainings and a repository path, per test.
+struct ImportSandbox {
+    let root: URL
+    let repo: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-import-\(UUID().uuidString)")
+        repo = root.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Copies `Fixtures/trainings/<name>` (and the corpus folder beside it, once) under `folder`.
+    @discardableResult
+    func copyTraining(_ name: String, as copy: String? = nil, into folder: String = "project") throws -> URL {
+        let project = root.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("trainings"), withIntermediateDirectories: true)
+        let corpus = project.appendingPathComponent("corpus")
+        if !FileManager.default.fileExists(atPath: corpus.path) {
+            try FileManager.default.copyItem(at: Fixture.url("corpus"), to: corpus)
+        }
+        let target = project.appendingPathComponent("trainings").appendingPathComponent(copy ?? name)
+        try FileManager.default.copyItem(at: Fixture.url("trainings/\(name)"), to: target)
+        return target
+    }
+
+    func repository() throws -> RunRepository { try RunRepository(directory: repo) }
+
+    /// The first run a report names, read back from the repository.
+    func run(_ report: ImportPipeline.Report) throws -> Run {
+        guard let hash = report.hashes.first, let run = try repository().run(hash: hash) else {
+            throw PipelineError("no run imported: \(report.diagnostics)")
+        }
+        return run
+    }
+
+    func importing(_ paths: [URL], _ configure: (inout ImportOptions) -> Void = { _ in }) async throws -> ImportPipeline.Report {
+        var options = ImportOptions(paths: paths.map(\.path), repo: repo.path)
+        configure(&options)
+        return try await ImportPipeline.run(options)
+    }
+}
+
+/// Runs the built `aim-spacy` binary.
+enum AimSpacyBinary {
+    static var url: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// The rows of a console table read the plain way (split on blanks), to check the series by.
+enum PrintedTable {
+    struct Row {
+        var epoch: Int
+        var step: Int
+        var values: [Double]
+    }
+
+    static func rows(_ text: String) -> (header: [String], rows: [Row]) {
+        let plain = text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        var header: [String] = []
+        var rows: [Row] = []
+        for line in plain.split(separator: "\n") {
+            if line.hasPrefix("E    #") {
+                header = line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+                continue
+            }
+            let fields = line.split(separator: " ")
+            guard !header.isEmpty, fields.count == header.count, let epoch = Int(fields[0]), let step = Int(fields[1])
+            else { continue }
+            rows.append(Row(epoch: epoch, step: step, values: fields.dropFirst(2).compactMap { Double($0) }))
+        }
+        return (header, rows)
+    }
+}
