@@ -8,6 +8,7 @@ Writes
   interpolation (and with overrides when given), the result or the exception class, and
   `to_str()` of each result.
 - Fixtures/config/random.json: seeded generated configs (some with overrides), the same way.
+- Fixtures/config/floats.json: doubles (as float.hex()) with Python's repr and json.dumps.
 - Fixtures/config/overrides.json: `spacy train` override arguments as spaCy parses them.
 - Fixtures/config/fuzz.json (with --fuzz-corpus): inputs found by the config fuzzer.
 - Fixtures/config/real.<name>.json: the same for every config.cfg under Fixtures/configs and
@@ -462,6 +463,20 @@ def main():
         generated[f"override_{i:03d}"] = record(safe_config(rng), overrides)
     with (OUT / "random.json").open("w", encoding="utf8") as f:
         json.dump(generated, f)
+    floats = []
+    for _ in range(1500):
+        kind = rng.random()
+        if kind < 0.4:
+            value = rng.uniform(-1, 1) * 10 ** rng.randint(-30, 30)
+        elif kind < 0.7:
+            value = round(rng.uniform(0, 10**rng.randint(0, 17)), rng.randint(0, 6))
+        else:
+            value = float(rng.randint(0, 2**rng.randint(1, 70)))
+        floats.append([value.hex(), repr(value), json.dumps(value)])
+    for value in [0.0, -0.0, 1e16, 9999999999999998.0, 2.0**53, 2.0**53 + 2, 1e-4, 9.999999999999999e-05, 5e-324, 1.7976931348623157e308]:
+        floats.append([value.hex(), repr(value), json.dumps(value)])
+    with (OUT / "floats.json").open("w", encoding="utf8") as f:
+        json.dump(floats, f)
     parsed_args = []
     for args in OVERRIDE_ARGS:
         try:
