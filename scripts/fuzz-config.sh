@@ -21,7 +21,11 @@ python3 - "$OUT/corpus" <<'PY'
 import json, sys, pathlib
 out = pathlib.Path(sys.argv[1])
 for name, case in json.load(open("Fixtures/config/cases.json")).items():
-    (out / f"case-{name}.cfg").write_text(case["text"], encoding="utf8")
+    text = case["text"]
+    if case.get("overrides"):
+        args = [f"--{k}={json.dumps(v)}" for k, v in case["overrides"].items()]
+        text += "\0" + "\n".join(args)
+    (out / f"case-{name}.cfg").write_text(text, encoding="utf8")
 PY
 "$OUT/fuzz-config" "$OUT/corpus" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
   -artifact_prefix="$OUT/" -print_final_stats=1

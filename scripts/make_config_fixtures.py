@@ -1,15 +1,21 @@
 """Make the config parity fixtures in Fixtures/config/ with confection 1.3.4 (spaCy 3.8.18's).
 
 Run with the spaCy venv: /work/spacy-venv/bin/python scripts/make_config_fixtures.py
+[--fuzz-corpus .build/fuzz-config/corpus]  (also rewrites fuzz.json from the fuzzer's corpus)
 
 Writes
 - Fixtures/config/cases.json: small configs, each parsed by confection with and without
   interpolation (and with overrides when given), the result or the exception class, and
   `to_str()` of each result.
+- Fixtures/config/random.json: seeded generated configs (some with overrides), the same way.
+- Fixtures/config/floats.json: doubles (as float.hex()) with Python's repr and json.dumps.
+- Fixtures/config/overrides.json: `spacy train` override arguments as spaCy parses them.
+- Fixtures/config/fuzz.json (with --fuzz-corpus): inputs found by the config fuzzer.
 - Fixtures/config/real.<name>.json: the same for every config.cfg under Fixtures/configs and
   Fixtures/trainings, keeping Python's key order (Fixtures/expected has them sorted).
 """
 import json
+import sys
 import warnings
 from pathlib import Path
 
@@ -398,8 +404,43 @@ def random_config(rng):
     return ending.join(lines) + rng.choice(["", ending])
 
 
+def representable(value):
+    """Whether aim-spacy's JSONValue can hold the value: no lone surrogates, ints within 64 bits."""
+    if isinstance(value, dict):
+        return all(representable(k) and representable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(representable(v) for v in value)
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    if isinstance(value, str):
+        return not any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    return True
+
+
+def fuzz_fixtures(corpus):
+    """Inputs the config fuzzer found (scripts/fuzz-config.sh), with confection's results."""
+    found = {}
+    for path in sorted(Path(corpus).iterdir(), key=lambda p: (p.stat().st_size, p.name)):
+        if len(found) >= 500 or path.stat().st_size > 700:
+            continue
+        try:
+            text = path.read_bytes().decode("utf8")
+        except UnicodeDecodeError:
+            continue
+        entry = record(text)
+        values = [entry[m].get("value") for m in ("interpolated", "raw")]
+        if all(representable(v) for v in values if v is not None):
+            found[path.name[:16]] = entry
+    with (OUT / "fuzz.json").open("w", encoding="utf8") as f:
+        json.dump(found, f)
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
+    if len(sys.argv) > 2 and sys.argv[1] == "--fuzz-corpus":
+        fuzz_fixtures(sys.argv[2])
     cases = {name: record(text) for name, text in CASES.items()}
     cases.update({name: record(text, ov) for name, (text, ov) in OVERRIDE_CASES.items()})
     for name, text in UNIVERSAL_CASES.items():
@@ -422,6 +463,20 @@ def main():
         generated[f"override_{i:03d}"] = record(safe_config(rng), overrides)
     with (OUT / "random.json").open("w", encoding="utf8") as f:
         json.dump(generated, f)
+    floats = []
+    for _ in range(1500):
+        kind = rng.random()
+        if kind < 0.4:
+            value = rng.uniform(-1, 1) * 10 ** rng.randint(-30, 30)
+        elif kind < 0.7:
+            value = round(rng.uniform(0, 10**rng.randint(0, 17)), rng.randint(0, 6))
+        else:
+            value = float(rng.randint(0, 2**rng.randint(1, 70)))
+        floats.append([value.hex(), repr(value), json.dumps(value)])
+    for value in [0.0, -0.0, 1e16, 9999999999999998.0, 2.0**53, 2.0**53 + 2, 1e-4, 9.999999999999999e-05, 5e-324, 1.7976931348623157e308]:
+        floats.append([value.hex(), repr(value), json.dumps(value)])
+    with (OUT / "floats.json").open("w", encoding="utf8") as f:
+        json.dump(floats, f)
     parsed_args = []
     for args in OVERRIDE_ARGS:
         try:

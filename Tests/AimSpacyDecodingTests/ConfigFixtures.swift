@@ -24,6 +24,18 @@ enum ConfigFixtures {
         return members.map(\.key)
     }
 
+    /// Inputs found by the config fuzzer, with confection's results.
+    static let fuzzFound: JSONValue = {
+        guard let data = try? Fixture.data("config/fuzz.json"), let value = try? JSONValue.parse(String(decoding: data, as: UTF8.self))
+        else { return .object([]) }
+        return value
+    }()
+
+    static var fuzzFoundNames: [String] {
+        guard case .object(let members) = fuzzFound else { return [] }
+        return members.map(\.key)
+    }
+
     static var caseNames: [String] {
         guard case .object(let members) = cases else { return [] }
         return members.map(\.key)

@@ -54,6 +54,14 @@ import Testing
         try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false, overrides: overrides), "\(name) raw")
     }
 
+    @Test(arguments: ConfigFixtures.fuzzFoundNames)
+    func fuzzerInputMatchesConfection(name: String) throws {
+        let entry = try #require(ConfigFixtures.fuzzFound[name])
+        let text = try #require(entry["text"]?.stringValue)
+        try check(entry["interpolated"], ConfigFixtures.parse(text, interpolate: true), "\(name) interpolated")
+        try check(entry["raw"], ConfigFixtures.parse(text, interpolate: false), "\(name) raw")
+    }
+
     @Test(arguments: ConfigFixtures.realConfigs)
     func realConfigMatchesConfection(path: String) throws {
         let text = String(decoding: try Fixture.data(path), as: UTF8.self)
@@ -78,5 +86,6 @@ import Testing
         #expect(ConfigFixtures.realConfigs.count >= 10)
         #expect(ConfigFixtures.caseNames.count >= 80)
         #expect(ConfigFixtures.randomNames.count >= 750)
+        #expect(ConfigFixtures.fuzzFoundNames.count >= 400)
     }
 }

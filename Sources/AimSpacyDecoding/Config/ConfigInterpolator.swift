@@ -88,9 +88,17 @@ struct ConfigInterpolator {
             var opt = option
             let v: String
             func missing() -> ConfigFailure {
-                ConfigFailure(
+                let why: String
+                if let key = path.key {
+                    why = text.hasSectionOrDefault(path.section)
+                        ? "[\(path.section)] has no key '\(key)' and there is no section [\(path.section).\(key)]"
+                        : "there is no section [\(path.section)]"
+                } else {
+                    why = "[\(section)] has no other key '\(path.section)' and there is no section [\(path.section)]"
+                }
+                return ConfigFailure(
                     .configValidationError, location(variableOffset),
-                    "undefined variable '${\(variable)}' in '\(option)' of [\(section)]: no key '\(variable)' and no section of that name (raw value: '\(rawValue)')")
+                    "undefined variable '${\(variable)}' in '\(option)' of [\(section)]: \(why)")
             }
             if let key = path.key {
                 sect = path.section

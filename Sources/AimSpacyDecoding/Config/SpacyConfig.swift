@@ -61,6 +61,11 @@ public struct SpacyConfig: Sendable, Equatable {
         }
     }
 
+    /// `corpora.<name>.path` (`train`, `dev`) when it is a string.
+    public func corpusPath(_ name: String) -> String? {
+        config.root.value(atPath: ["corpora", name, "path"])?.stringValue
+    }
+
     /// The value of `[paths]` key `name` (`paths.train`).
     public func path(_ name: String) -> JSONValue? { paths.first { $0.key == name }?.value }
 
