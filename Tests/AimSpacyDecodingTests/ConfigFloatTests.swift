@@ -23,7 +23,7 @@ import Testing
         var mismatches: [String] = []
         for (hex, repr, dumps) in Self.floats {
             let value = try #require(Double(hex), "\(hex)")
-            if PythonFloat.repr(value) != repr { mismatches.append("\(hex): \(PythonFloat.repr(value)) vs \(repr)") }
+            if JSONValue.pythonRepr(value) != repr { mismatches.append("\(hex): \(JSONValue.pythonRepr(value)) vs \(repr)") }
             if PythonJSON.dumps(.double(value)) != dumps { mismatches.append("\(hex) dumps") }
             if PythonJSON.loads(repr) != .double(value) { mismatches.append("\(hex) loads \(repr)") }
         }

@@ -41,7 +41,7 @@ enum PythonJSON {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .double(let d): out += PythonFloat.repr(d)
+        case .double(let d): out += JSONValue.pythonRepr(d)
         case .string(let s): writeASCIIString(s, to: &out)
         case .array(let items):
             out += "["

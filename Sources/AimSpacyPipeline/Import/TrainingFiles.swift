@@ -22,6 +22,8 @@ struct TrainingFiles: Sendable {
     var evaluation: EvaluationMetrics?
     var evaluatePages: [(path: String, page: DisplacyPage)] = []
     var warnings: [String] = []
+    /// Logs are decoded once the config is known: its pipeline and score weights resolve cut columns.
+    private var pendingLogs: [(path: String, data: Data, format: TrainingLogFormat)] = []
 
     /// Largest file read in whole to recognise it; larger files are never logs or configs.
     static let largestTextFile = 512 << 20
@@ -73,6 +75,21 @@ struct TrainingFiles: Sendable {
         let chosen = configs["config-last"] ?? configs["config-best"] ?? configs["config"]
         files.config = chosen?.config
         files.configText = chosen?.text ?? ""
+        let columns = files.config.map(ConfigColumns.init)
+        for (path, data, format) in files.pendingLogs {
+            do {
+                let log = try data.withUnsafeBytes { raw throws(DecodingError) in
+                    switch format {
+                    case .console: try ConsoleLog.parse(raw, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
+                    case .jsonl: try ConsoleLogJSONL.parse(raw, pipeline: columns?.pipeline)
+                    }
+                }
+                if format == .console { files.consoleLogs.append((path, log)) } else { files.jsonlLogs.append((path, log)) }
+            } catch let error as DecodingError {
+                throw error.inFile(candidate.root.appendingPathComponent(path).path)
+            }
+        }
+        files.pendingLogs = []
         return files
     }
 
@@ -107,12 +124,10 @@ struct TrainingFiles: Sendable {
         let format = data.withUnsafeBytes { raw in TrainingLogFormat.detect(raw) }
         switch format {
         case .console:
-            let log = try data.withUnsafeBytes { raw throws(DecodingError) in try ConsoleLog.parse(raw) }
-            consoleLogs.append((path, log))
+            pendingLogs.append((path, data, .console))
             return "log"
         case .jsonl:
-            let log = try data.withUnsafeBytes { raw throws(DecodingError) in try ConsoleLogJSONL.parse(raw) }
-            jsonlLogs.append((path, log))
+            pendingLogs.append((path, data, .jsonl))
             return "log-jsonl"
         case nil:
             break
