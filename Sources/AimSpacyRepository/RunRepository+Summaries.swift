@@ -85,15 +85,23 @@ extension RunRepository {
             _ = arguments.append(contentsOf: [extract.sqlPath, extract.sqlPath])
         }
         var summaries: [RunSummary] = []
+        var pipelines: [String: [String]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM runs ORDER BY created, hash", arguments: arguments)
         while let row = try rows.next() {
-            let hash: String = row["hash"]
+            let hash: String = row[0]
+            let pipelineText: String = row[10]
+            let pipeline: [String]
+            if let known = pipelines[pipelineText] {
+                pipeline = known
+            } else {
+                pipeline = try RunCoding.strings(from: pipelineText, "pipeline")
+                pipelines[pipelineText] = pipeline
+            }
             var summary = RunSummary(
-                hash: hash, experiment: row["experiment"], name: row["name"], tags: tags[hash] ?? [],
-                description: row["description"], created: Date(timeIntervalSinceReferenceDate: row["created"]),
-                imported: Date(timeIntervalSinceReferenceDate: row["imported"]), complete: row["complete"],
-                steps: row["steps"], lang: row["lang"], spacyVersion: row["spacy_version"],
-                pipeline: try RunCoding.strings(from: row["pipeline_json"], "pipeline"),
+                hash: hash, experiment: row[1], name: row[2], tags: tags[hash] ?? [],
+                description: row[3], created: Date(timeIntervalSinceReferenceDate: row[4]),
+                imported: Date(timeIntervalSinceReferenceDate: row[5]), complete: row[6],
+                steps: row[7], lang: row[8], spacyVersion: row[9], pipeline: pipeline,
                 finalScores: finals[hash] ?? [], series: series[hash] ?? []
             )
             if parts.contains(.hyperparameters) { summary.hyperparameters = try RunCoding.parse(row["config_json"], "config") }
