@@ -43,7 +43,7 @@ extension RunRepository {
             while let row = try rows.next() {
                 let run: String = row[0]
                 let model: String = row[1]
-                var list = finals[run] ?? []
+                var list = finals.removeValue(forKey: run) ?? []
                 if list.last?.model != model { list.append(FinalScores(model: model)) }
                 if let name: String = row[2] {
                     list[list.count - 1].scores.append(NamedScore(name: name, value: StoredDouble.decode(row[3])))
