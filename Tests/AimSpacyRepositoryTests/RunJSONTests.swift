@@ -41,4 +41,30 @@ import Testing
         // The text parses back to the same tree.
         #expect(try JSONValue.parse(full.serialized(indent: 2)) == full)
     }
+
+    @Test func aRunReadsBackFromItsJSON() throws {
+        var run = try SampleRuns.ner(seed: 4, tags: ["a", "b"])
+        // JSON times have millisecond precision.
+        run.created = Date(timeIntervalSince1970: 1_764_200_000)
+        run.imported = Date(timeIntervalSince1970: 1_764_300_001)
+        let text = run.jsonValue().serialized(indent: 2)
+        #expect(try Run(json: JSONValue.parse(text)) == run)
+    }
+
+    @Test func aBrokenRunJSONNamesTheKeyPath() throws {
+        var json = try SampleRuns.ner(seed: 1).jsonValue()
+        guard case .object(var members) = json, let index = members.firstIndex(where: { $0.key == "series" }) else {
+            Issue.record("not an object")
+            return
+        }
+        members[index].value = .array([.object([("name", .string("loss")), ("context", .object([])), ("points", .array([.array([.int(0), .int(0)])]))])])
+        json = .object(members)
+        #expect(throws: RunJSONError(path: "run.series[0].points[0]", expected: "[step, epoch, value]")) { try Run(json: json) }
+    }
+
+    @Test(arguments: ["1970-01-01T00:00:00Z", "2026-11-27T00:17:14.250Z", "1899-12-31T23:59:59Z", "2000-02-29T12:00:00.001Z"])
+    func timestampsParseBack(text: String) throws {
+        let date = try #require(Run.date(fromTimestamp: text))
+        #expect(Run.timestamp(date) == text)
+    }
 }
