@@ -76,6 +76,16 @@ extension RunRepository {
             }
         }
 
+        var labels: [String: [ComponentLabels]] = [:]
+        if parts.contains(.labels) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT run, component, labels_json FROM labels ORDER BY run, ord")
+            while let row = try rows.next() {
+                labels[row[0], default: []].append(
+                    ComponentLabels(component: row[1], labels: try RunCoding.strings(from: row[2], "labels"))
+                )
+            }
+        }
+
         var columns = "hash, experiment, name, description, created, imported, complete, steps, lang, spacy_version, pipeline_json"
         if parts.contains(.hyperparameters) { columns += ", config_json" }
         if parts.contains(.evaluation) { columns += ", evaluation_json" }
@@ -104,6 +114,7 @@ extension RunRepository {
                 steps: row[7], lang: row[8], spacyVersion: row[9], pipeline: pipeline,
                 finalScores: finals[hash] ?? [], series: series[hash] ?? []
             )
+            summary.labels = labels[hash] ?? []
             if parts.contains(.hyperparameters) { summary.hyperparameters = try RunCoding.parse(row["config_json"], "config") }
             if parts.contains(.evaluation), let text: String = row["evaluation_json"] {
                 summary.evaluation = try RunCoding.parse(text, "evaluation")

@@ -15,6 +15,7 @@ struct RunsCommand: ParsableCommand {
               run.steps  run.created  run.imported  (times: UTC ISO 8601 text)
               run.hparams.<config path>   run.evaluation.<path>
               run.final.<score> (model-best)  run.final_last.<score>
+              run.labels (components)  run.labels.<component> (its labels)
               metric("ents_f").last   metric("loss", component="ner").min
               (fields: .last .max .min .count)
             Examples:

@@ -60,6 +60,7 @@ import Testing
         ("run.imported > run.created and True", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.name == 'carol' and run.hparams.training.dropout < 'text'", []),
         ("False or None", []),
+        ("'PERSON' in run.labels.ner and 'tok2vec' in run.labels and run.labels.tok2vec == [] and run.labels.parser is None and run.name < 'b'", ["alice-ner", "alice-spancat"]),
     ])
     func selects(expression: String, expected: [String]) throws {
         #expect(try QueryTests.selected(expression) == expected)
@@ -82,6 +83,7 @@ import Testing
         ("run", 1, "'run' needs an attribute"),
         ("", 1, "empty query"),
         ("run.hparams[0]", 13, "expected a string key"),
+        ("run.labels.ner.x", 16, "run.labels.ner is a list and has no attribute 'x'"),
         ("run.tags and", 13, "expected a value, found end of query"),
     ])
     func reportsWhereTheErrorIs(expression: String, column: Int, message: String) throws {

@@ -154,6 +154,16 @@ struct QueryCompiler {
             return .field { run in
                 QueryValue(run.finalScores.first { $0.model == model }?.score(score))
             }
+        case "labels":
+            guard rest.count <= 1 else { throw fail("run.labels.\(rest[0]) is a list and has no attribute '\(rest[1])'", at: path[2].1) }
+            parts.insert(.labels)
+            if let component = rest.first {
+                return .field { run in
+                    guard let labels = run.labels.first(where: { $0.component == component }) else { return .none }
+                    return .list(labels.labels.map(QueryValue.string))
+                }
+            }
+            return .field { .list($0.labels.map { .string($0.component) }) }
         default:
             throw fail("unknown attribute '\(attribute)' of run; expected one of \(RunQuery.runAttributes.joined(separator: ", "))", at: column)
         }
