@@ -166,6 +166,28 @@ import Glibc
         #expect(tags.count == processes * perProcess + 1)
     }
 
+    /// Several processes creating one repository and inserting overlapping runs at once: all
+    /// succeed, each run is written once, none is lost.
+    @Test(arguments: [2, 4])
+    func concurrentImportersOfOverlappingRunsAllSucceed(processes: Int) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-fill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let repo = root.appendingPathComponent("repo").path
+        let failures = ProcessFailures()
+        DispatchQueue.concurrentPerform(iterations: processes) { p in
+            do {
+                let result = try aimSpacy(["repo", "fill", "--repo", repo, "--start", String(p * 10), "--count", "15"])
+                if result.status != 0 { failures.append(result.stderr) }
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
+        #expect(try repository.runCount() == 10 * (processes - 1) + 15)
+        #expect(try repository.check().isClean)
+    }
+
     /// `kill -9` of a writer at random moments: every run is then absent or complete, the database
     /// intact and no referenced object missing (orphan objects are allowed: `repo check --fix`).
     @Test func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete() throws {
