@@ -86,6 +86,16 @@ extension RunRepository {
             }
         }
 
+        var datasets: [String: [DatasetStatistics]] = [:]
+        if parts.contains(.datasets) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT run, role, path, docs, tokens, sentences FROM datasets ORDER BY run, ord")
+            while let row = try rows.next() {
+                datasets[row[0], default: []].append(
+                    DatasetStatistics(role: row[1], path: row[2], docs: row[3], tokens: row[4], sentences: row[5])
+                )
+            }
+        }
+
         var columns = "hash, experiment, name, description, created, imported, complete, steps, lang, spacy_version, pipeline_json"
         if parts.contains(.hyperparameters) { columns += ", config_json" }
         if parts.contains(.evaluation) { columns += ", evaluation_json" }
@@ -115,6 +125,7 @@ extension RunRepository {
                 finalScores: finals[hash] ?? [], series: series[hash] ?? []
             )
             summary.labels = labels[hash] ?? []
+            summary.datasets = datasets[hash] ?? []
             if parts.contains(.hyperparameters) { summary.hyperparameters = try RunCoding.parse(row["config_json"], "config") }
             if parts.contains(.evaluation), let text: String = row["evaluation_json"] {
                 summary.evaluation = try RunCoding.parse(text, "evaluation")

@@ -16,6 +16,7 @@ struct RunsCommand: ParsableCommand {
               run.hparams.<config path>   run.evaluation.<path>
               run.final.<score> (model-best)  run.final_last.<score>
               run.labels (components)  run.labels.<component> (its labels)
+              run.datasets.<role>.docs / .tokens / .sentences / .path
               metric("ents_f").last   metric("loss", component="ner").min
               (fields: .last .max .min .count)
             Examples:

@@ -60,6 +60,7 @@ import Testing
         ("run.imported > run.created and True", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.name == 'carol' and run.hparams.training.dropout < 'text'", []),
         ("False or None", []),
+        ("run.datasets.train.docs == 120 and run.datasets.dev.tokens > 600 and run.datasets.dev.path == 'corpus/dev.spacy' and run.datasets.test.docs is None and run.name == 'bob-ner'", ["bob-ner"]),
         ("'PERSON' in run.labels.ner and 'tok2vec' in run.labels and run.labels.tok2vec == [] and run.labels.parser is None and run.name < 'b'", ["alice-ner", "alice-spancat"]),
     ])
     func selects(expression: String, expected: [String]) throws {
@@ -84,6 +85,8 @@ import Testing
         ("", 1, "empty query"),
         ("run.hparams[0]", 13, "expected a string key"),
         ("run.labels.ner.x", 16, "run.labels.ner is a list and has no attribute 'x'"),
+        ("run.datasets.train.size", 20, "run.datasets needs a corpus role and a field"),
+        ("run.datasets.train", 14, "run.datasets needs a corpus role and a field"),
         ("run.tags and", 13, "expected a value, found end of query"),
     ])
     func reportsWhereTheErrorIs(expression: String, column: Int, message: String) throws {
