@@ -143,6 +143,44 @@ import Glibc
         #expect(check.stdout == "ok: \(URL(fileURLWithPath: sandbox.repo).standardizedFileURL.path)\n")
     }
 
+    @Test func editingCommandsResolveRunsByNameOrPrefix() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let (a, b) = (sandbox.runs[0], sandbox.runs[1])
+        #expect(try RunCommands.tag(repo: sandbox.repo, run: "ner-b", tags: ["gpu", "best"]) == "")
+        #expect(try RunCommands.untag(repo: sandbox.repo, run: String(b.hash.prefix(6)), tags: ["gpu"]) == "")
+        #expect(try RunCommands.rename(repo: sandbox.repo, run: "ner-a", to: "ner-baseline") == "")
+        let listed = try JSONValue.parse(try RunCommands.runs(repo: sandbox.repo, query: "'best' in run.tags or run.name == 'ner-baseline'", json: true))
+        #expect(listed == .array([
+            RunCommands.summaryJSON(RunSummary(hash: a.hash, experiment: "ner", name: "ner-baseline", tags: ["baseline"], description: "", created: a.created, imported: a.imported, complete: true, steps: 5, lang: "en", spacyVersion: a.spacyVersion, pipeline: a.pipeline)),
+            RunCommands.summaryJSON(RunSummary(hash: b.hash, experiment: "ner", name: "ner-b", tags: ["best"], description: "", created: b.created, imported: b.imported, complete: false, steps: 5, lang: "en", spacyVersion: b.spacyVersion, pipeline: b.pipeline)),
+        ]))
+        // A bad reference among several removes nothing.
+        #expect(throws: PipelineError.self) { try RunCommands.remove(repo: sandbox.repo, runs: ["ner-b", "nobody"]) }
+        #expect(try RunCommands.remove(repo: sandbox.repo, runs: ["ner-b", b.hash]) == "removed \(b.hash)\n")
+        let left = try JSONValue.parse(try RunCommands.runs(repo: sandbox.repo, query: nil, json: true))
+        guard case .array(let both) = listed else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(left == .array([both[0]]))
+    }
+
+    @Test func repoCheckReportsOrphansAndFixRemovesThem() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
+        let orphan = try repository.objects.storeObject(data: Data("from an interrupted import".utf8))
+        let check = try aimSpacy(["repo", "check", "--repo", sandbox.repo])
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("orphan object: \(orphan)"))
+        let fix = try aimSpacy(["repo", "check", "--fix", "--repo", sandbox.repo])
+        #expect(fix.status == 0)
+        #expect(fix.stdout.contains("removed object \(orphan)"))
+        #expect(try aimSpacy(["repo", "check", "--repo", sandbox.repo]).status == 0)
+        #expect(!repository.objects.contains(orphan))
+    }
+
     /// Several processes tagging runs of one repository at once: every write lands, none fails.
     @Test(arguments: [2, 4])
     func concurrentProcessesAllSucceed(processes: Int) throws {
