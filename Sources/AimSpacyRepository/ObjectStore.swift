@@ -60,10 +60,15 @@ public struct ObjectStore: Sendable {
         }
     }
 
-    /// Stores bytes held in memory and returns their sha256.
+    /// Stores bytes held in memory and returns their sha256 (nothing is written when the object
+    /// is already present).
     @discardableResult
     public func storeObject(data: Data) throws(RepositoryError) -> String {
-        try store { (write: (Data) throws -> Void) in try write(data) }
+        var hasher = SHA256()
+        data.withUnsafeBytes { hasher.update($0) }
+        let digest = hasher.finalizeHex()
+        if contains(digest) { return digest }
+        return try store { (write: (Data) throws -> Void) in try write(data) }
     }
 
     /// The bytes of an object.
@@ -121,6 +126,7 @@ public struct ObjectStore: Sendable {
                     chunk.withUnsafeBytes { hasher.update($0) }
                     try output.write(contentsOf: chunk)
                 }
+                // On disk before any run that refers to it can commit, even across a power loss.
                 try output.synchronize()
                 try output.close()
             } catch {
