@@ -13,6 +13,7 @@ struct RunsCommand: ParsableCommand {
               run.hash  run.name  run.experiment  run.description  run.lang
               run.spacy_version  run.pipeline  run.tags  run.complete
               run.steps  run.created  run.imported  (times: UTC ISO 8601 text)
+              run.creation_time (seconds since 1970, as in Aim)
               run.hparams.<config path>   run.evaluation.<path>
               run.final.<score> (model-best)  run.final_last.<score>
               run.labels (components)  run.labels.<component> (its labels)

@@ -57,6 +57,7 @@ import Testing
         ("run.evaluation.ents_per_type.ORG.r == 1 and run.evaluation.ents_f > 0.72", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.created >= '2025-11-27T01' and run.hash != ''", ["alice-spancat", "carol"]),
         ("run.description == 'NER on the fixture corpus, seed 1' or run.spacy_version == 'x'", ["bob-ner"]),
+        ("run.creation_time > 1764207000 and run.creation_time < 1764215000", ["alice-spancat", "carol"]),
         ("run.imported > run.created and True", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.name == 'carol' and run.hparams.training.dropout < 'text'", []),
         ("False or None", []),

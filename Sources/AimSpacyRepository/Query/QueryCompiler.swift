@@ -135,6 +135,7 @@ struct QueryCompiler {
         case "pipeline": return try scalar { .list($0.pipeline.map(QueryValue.string)) }
         case "created": return try scalar { .string(Run.timestamp($0.created)) }
         case "imported": return try scalar { .string(Run.timestamp($0.imported)) }
+        case "creation_time": return try scalar { .number($0.created.timeIntervalSince1970) }
         case "complete": return try scalar { .bool($0.complete) }
         case "steps": return try scalar { .number(Double($0.steps)) }
         case "lang": return try scalar { .string($0.lang) }

@@ -17,7 +17,7 @@ public struct RunQuery: Sendable {
 
     /// The attributes of `run` a query can read.
     public static let runAttributes = [
-        "complete", "created", "datasets", "description", "evaluation", "experiment", "final", "final_last", "hash", "hparams",
+        "complete", "created", "creation_time", "datasets", "description", "evaluation", "experiment", "final", "final_last", "hash", "hparams",
         "imported", "labels", "lang", "name", "pipeline", "spacy_version", "steps", "tags",
     ]
     /// The fields of `metric(...)`.
