@@ -238,7 +238,17 @@ import Glibc
             process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 300_000...1_200_000))
+            // Wait until the writer is writing (its WAL changes), however loaded the machine, then
+            // kill it at a random moment.
+            let wal = repo + "/" + RunRepository.databaseName + "-wal"
+            func modified() -> Date? { (try? FileManager.default.attributesOfItem(atPath: wal))?[.modificationDate] as? Date }
+            let before = round == 0 ? nil : modified()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let now = modified(), before.map({ now > $0 }) ?? true { break }
+                usleep(10_000)
+            }
+            usleep(UInt32.random(in: 20_000...400_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
