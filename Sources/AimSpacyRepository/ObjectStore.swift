@@ -27,8 +27,19 @@ public struct ObjectStore: Sendable {
     /// Copies a file into the store, hashing it while it streams (memory stays flat whatever its
     /// size), and returns its sha256. Written to a temporary file then renamed, so a reader never
     /// sees a partial object; an object already present is left as it is.
+    /// When the caller already hashed the file (`knownSHA256`), an object already present is not
+    /// read again, and a file whose content changed since it was hashed is refused.
     @discardableResult
-    public func storeObject(contentsOf source: URL) throws(RepositoryError) -> String {
+    public func storeObject(contentsOf source: URL, knownSHA256: String? = nil) throws(RepositoryError) -> String {
+        if let knownSHA256, contains(knownSHA256) { return knownSHA256 }
+        let digest = try copy(source)
+        if let knownSHA256, knownSHA256 != digest {
+            throw RepositoryError("\(source.path): changed while it was imported (sha256 \(knownSHA256) before, \(digest) now)")
+        }
+        return digest
+    }
+
+    private func copy(_ source: URL) throws(RepositoryError) -> String {
         let input: FileHandle
         do {
             input = try FileHandle(forReadingFrom: source)
@@ -50,10 +61,15 @@ public struct ObjectStore: Sendable {
         }
     }
 
-    /// Stores bytes held in memory and returns their sha256.
+    /// Stores bytes held in memory and returns their sha256 (nothing is written when the object
+    /// is already present).
     @discardableResult
     public func storeObject(data: Data) throws(RepositoryError) -> String {
-        try store { (write: (Data) throws -> Void) in try write(data) }
+        var hasher = SHA256()
+        data.withUnsafeBytes { hasher.update($0) }
+        let digest = hasher.finalizeHex()
+        if contains(digest) { return digest }
+        return try store { (write: (Data) throws -> Void) in try write(data) }
     }
 
     /// The bytes of an object.
@@ -111,6 +127,7 @@ public struct ObjectStore: Sendable {
                     chunk.withUnsafeBytes { hasher.update($0) }
                     try output.write(contentsOf: chunk)
                 }
+                // On disk before any run that refers to it can commit, even across a power loss.
                 try output.synchronize()
                 try output.close()
             } catch {

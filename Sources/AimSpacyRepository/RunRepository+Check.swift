@@ -37,7 +37,8 @@ extension RunRepository {
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
                 let table: String = row[0]
                 let parent: String = row[2]
-                return "foreign key violation in \(table) (row \(row[1] as Int64? ?? -1)) referring to \(parent)"
+                let rowID: Int64? = row[1]
+                return "foreign key violation in \(table)\(rowID.map { " (row \($0))" } ?? "") referring to \(parent)"
             }
             let references = try Row.fetchAll(db, sql: "SELECT sha256, run, path FROM sources ORDER BY sha256, run, path")
                 .map { ($0["sha256"] as String, $0["run"] as String, $0["path"] as String) }

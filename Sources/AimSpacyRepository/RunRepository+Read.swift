@@ -121,3 +121,21 @@ extension RunRepository {
         return finals
     }
 }
+
+extension RunRepository {
+    /// Whether a run with this hash is stored (an import can say "unchanged" before decoding more).
+    public func contains(hash: String) throws(RepositoryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE hash = ?", arguments: [hash]) ?? false }
+    }
+
+    /// The hashes of the runs with this name and experiment (`nil`: none), e.g. the earlier import
+    /// of a folder that `--replace` should replace.
+    public func hashes(named name: String, experiment: String?) throws(RepositoryError) -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT hash FROM runs WHERE name = ? AND experiment IS ? ORDER BY created, hash",
+                arguments: [name, experiment]
+            )
+        }
+    }
+}

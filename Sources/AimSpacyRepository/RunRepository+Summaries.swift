@@ -43,7 +43,7 @@ extension RunRepository {
             while let row = try rows.next() {
                 let run: String = row[0]
                 let model: String = row[1]
-                var list = finals[run] ?? []
+                var list = finals.removeValue(forKey: run) ?? []
                 if list.last?.model != model { list.append(FinalScores(model: model)) }
                 if let name: String = row[2] {
                     list[list.count - 1].scores.append(NamedScore(name: name, value: StoredDouble.decode(row[3])))
@@ -76,6 +76,26 @@ extension RunRepository {
             }
         }
 
+        var labels: [String: [ComponentLabels]] = [:]
+        if parts.contains(.labels) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT run, component, labels_json FROM labels ORDER BY run, ord")
+            while let row = try rows.next() {
+                labels[row[0], default: []].append(
+                    ComponentLabels(component: row[1], labels: try RunCoding.strings(from: row[2], "labels"))
+                )
+            }
+        }
+
+        var datasets: [String: [DatasetStatistics]] = [:]
+        if parts.contains(.datasets) {
+            let rows = try Row.fetchCursor(db, sql: "SELECT run, role, path, docs, tokens, sentences FROM datasets ORDER BY run, ord")
+            while let row = try rows.next() {
+                datasets[row[0], default: []].append(
+                    DatasetStatistics(role: row[1], path: row[2], docs: row[3], tokens: row[4], sentences: row[5])
+                )
+            }
+        }
+
         var columns = "hash, experiment, name, description, created, imported, complete, steps, lang, spacy_version, pipeline_json"
         if parts.contains(.hyperparameters) { columns += ", config_json" }
         if parts.contains(.evaluation) { columns += ", evaluation_json" }
@@ -85,17 +105,27 @@ extension RunRepository {
             _ = arguments.append(contentsOf: [extract.sqlPath, extract.sqlPath])
         }
         var summaries: [RunSummary] = []
+        var pipelines: [String: [String]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM runs ORDER BY created, hash", arguments: arguments)
         while let row = try rows.next() {
-            let hash: String = row["hash"]
+            let hash: String = row[0]
+            let pipelineText: String = row[10]
+            let pipeline: [String]
+            if let known = pipelines[pipelineText] {
+                pipeline = known
+            } else {
+                pipeline = try RunCoding.strings(from: pipelineText, "pipeline")
+                pipelines[pipelineText] = pipeline
+            }
             var summary = RunSummary(
-                hash: hash, experiment: row["experiment"], name: row["name"], tags: tags[hash] ?? [],
-                description: row["description"], created: Date(timeIntervalSinceReferenceDate: row["created"]),
-                imported: Date(timeIntervalSinceReferenceDate: row["imported"]), complete: row["complete"],
-                steps: row["steps"], lang: row["lang"], spacyVersion: row["spacy_version"],
-                pipeline: try RunCoding.strings(from: row["pipeline_json"], "pipeline"),
+                hash: hash, experiment: row[1], name: row[2], tags: tags[hash] ?? [],
+                description: row[3], created: Date(timeIntervalSinceReferenceDate: row[4]),
+                imported: Date(timeIntervalSinceReferenceDate: row[5]), complete: row[6],
+                steps: row[7], lang: row[8], spacyVersion: row[9], pipeline: pipeline,
                 finalScores: finals[hash] ?? [], series: series[hash] ?? []
             )
+            summary.labels = labels[hash] ?? []
+            summary.datasets = datasets[hash] ?? []
             if parts.contains(.hyperparameters) { summary.hyperparameters = try RunCoding.parse(row["config_json"], "config") }
             if parts.contains(.evaluation), let text: String = row["evaluation_json"] {
                 summary.evaluation = try RunCoding.parse(text, "evaluation")

@@ -158,3 +158,12 @@ extension RunRepository {
         }
     }
 }
+
+extension RunRepository {
+    /// Copies a source file into the object store (streaming, atomic) and returns its sha256; call
+    /// it for every source before `insert`. See `ObjectStore.storeObject(contentsOf:knownSHA256:)`.
+    @discardableResult
+    public func storeObject(contentsOf source: URL, knownSHA256: String? = nil) throws(RepositoryError) -> String {
+        try objects.storeObject(contentsOf: source, knownSHA256: knownSHA256)
+    }
+}

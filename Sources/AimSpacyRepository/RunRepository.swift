@@ -4,6 +4,13 @@ import GRDB
 /// A run repository: a directory with one SQLite database (`runs.sqlite`, WAL mode) and the
 /// content-addressed `objects/` store. Safe to use from several threads and processes at once:
 /// writes are IMMEDIATE transactions that wait (busy timeout) instead of failing on a locked database.
+///
+/// An import writes a run this way:
+/// 1. `RunRepository(directory: RunRepository.location(explicit: flag, configured: aimLoggerRepo))`;
+/// 2. `contains(hash:)` to report an unchanged run early (`insert` also says `.unchanged`);
+/// 3. `storeObject(contentsOf:knownSHA256:)` for every source file;
+/// 4. `insert(run, replace: flag, replacing: flag ? hashes(named:experiment:) : [])`, one transaction.
+/// A crash between 3 and 4 leaves only orphan objects, which `check(fix:)` reports and removes.
 public final class RunRepository: Sendable {
     /// The repository directory.
     public let directory: URL

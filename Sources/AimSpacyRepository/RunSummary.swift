@@ -25,6 +25,10 @@ public struct RunSummary: Sendable, Equatable {
     public var finalScores: [FinalScores]
     /// Loaded with `.series`.
     public var series: [SeriesSummary]
+    /// Labels per component; loaded with `.labels`.
+    public var labels: [ComponentLabels] = []
+    /// Corpus statistics without label counts; loaded with `.datasets`.
+    public var datasets: [DatasetStatistics] = []
     /// Values at the config/evaluation paths a query reads, extracted by SQLite so the whole tree
     /// need not be parsed; `.null` where the path is absent.
     package var extracted: [JSONExtract: JSONValue] = [:]
@@ -82,7 +86,9 @@ public struct SummaryParts: OptionSet, Sendable {
     public static let evaluation = SummaryParts(rawValue: 2)
     public static let finalScores = SummaryParts(rawValue: 4)
     public static let series = SummaryParts(rawValue: 8)
-    public static let all: SummaryParts = [.hyperparameters, .evaluation, .finalScores, .series]
+    public static let labels = SummaryParts(rawValue: 16)
+    public static let datasets = SummaryParts(rawValue: 32)
+    public static let all: SummaryParts = [.hyperparameters, .evaluation, .finalScores, .series, .labels, .datasets]
 }
 
 /// One path into a run's config or evaluation tree that a query reads.

@@ -143,6 +143,44 @@ import Glibc
         #expect(check.stdout == "ok: \(URL(fileURLWithPath: sandbox.repo).standardizedFileURL.path)\n")
     }
 
+    @Test func editingCommandsResolveRunsByNameOrPrefix() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let (a, b) = (sandbox.runs[0], sandbox.runs[1])
+        #expect(try RunCommands.tag(repo: sandbox.repo, run: "ner-b", tags: ["gpu", "best"]) == "")
+        #expect(try RunCommands.untag(repo: sandbox.repo, run: String(b.hash.prefix(6)), tags: ["gpu"]) == "")
+        #expect(try RunCommands.rename(repo: sandbox.repo, run: "ner-a", to: "ner-baseline") == "")
+        let listed = try JSONValue.parse(try RunCommands.runs(repo: sandbox.repo, query: "'best' in run.tags or run.name == 'ner-baseline'", json: true))
+        #expect(listed == .array([
+            RunCommands.summaryJSON(RunSummary(hash: a.hash, experiment: "ner", name: "ner-baseline", tags: ["baseline"], description: "", created: a.created, imported: a.imported, complete: true, steps: 5, lang: "en", spacyVersion: a.spacyVersion, pipeline: a.pipeline)),
+            RunCommands.summaryJSON(RunSummary(hash: b.hash, experiment: "ner", name: "ner-b", tags: ["best"], description: "", created: b.created, imported: b.imported, complete: false, steps: 5, lang: "en", spacyVersion: b.spacyVersion, pipeline: b.pipeline)),
+        ]))
+        // A bad reference among several removes nothing.
+        #expect(throws: PipelineError.self) { try RunCommands.remove(repo: sandbox.repo, runs: ["ner-b", "nobody"]) }
+        #expect(try RunCommands.remove(repo: sandbox.repo, runs: ["ner-b", b.hash]) == "removed \(b.hash)\n")
+        let left = try JSONValue.parse(try RunCommands.runs(repo: sandbox.repo, query: nil, json: true))
+        guard case .array(let both) = listed else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(left == .array([both[0]]))
+    }
+
+    @Test func repoCheckReportsOrphansAndFixRemovesThem() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
+        let orphan = try repository.objects.storeObject(data: Data("from an interrupted import".utf8))
+        let check = try aimSpacy(["repo", "check", "--repo", sandbox.repo])
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("orphan object: \(orphan)"))
+        let fix = try aimSpacy(["repo", "check", "--fix", "--repo", sandbox.repo])
+        #expect(fix.status == 0)
+        #expect(fix.stdout.contains("removed object \(orphan)"))
+        #expect(try aimSpacy(["repo", "check", "--repo", sandbox.repo]).status == 0)
+        #expect(!repository.objects.contains(orphan))
+    }
+
     /// Several processes tagging runs of one repository at once: every write lands, none fails.
     @Test(arguments: [2, 4])
     func concurrentProcessesAllSucceed(processes: Int) throws {
@@ -166,6 +204,28 @@ import Glibc
         #expect(tags.count == processes * perProcess + 1)
     }
 
+    /// Several processes creating one repository and inserting overlapping runs at once: all
+    /// succeed, each run is written once, none is lost.
+    @Test(arguments: [2, 4])
+    func concurrentImportersOfOverlappingRunsAllSucceed(processes: Int) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-fill-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let repo = root.appendingPathComponent("repo").path
+        let failures = ProcessFailures()
+        DispatchQueue.concurrentPerform(iterations: processes) { p in
+            do {
+                let result = try aimSpacy(["repo", "fill", "--repo", repo, "--start", String(p * 10), "--count", "15"])
+                if result.status != 0 { failures.append(result.stderr) }
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
+        #expect(try repository.runCount() == 10 * (processes - 1) + 15)
+        #expect(try repository.check().isClean)
+    }
+
     /// `kill -9` of a writer at random moments: every run is then absent or complete, the database
     /// intact and no referenced object missing (orphan objects are allowed: `repo check --fix`).
     @Test func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete() throws {
@@ -178,7 +238,17 @@ import Glibc
             process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 300_000...1_200_000))
+            // Wait until the writer is writing (its WAL changes), however loaded the machine, then
+            // kill it at a random moment.
+            let wal = repo + "/" + RunRepository.databaseName + "-wal"
+            func modified() -> Date? { (try? FileManager.default.attributesOfItem(atPath: wal))?[.modificationDate] as? Date }
+            let before = round == 0 ? nil : modified()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let now = modified(), before.map({ now > $0 }) ?? true { break }
+                usleep(10_000)
+            }
+            usleep(UInt32.random(in: 20_000...400_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)

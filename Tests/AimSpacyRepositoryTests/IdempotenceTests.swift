@@ -43,6 +43,9 @@ import Testing
         try repository.insert(before)
         try repository.insert(unrelated)
         let after = try SampleRuns.ner(seed: 11, name: "training", repository: repository)
+        #expect(try repository.hashes(named: "training", experiment: "ner") == [before.hash])
+        #expect(try repository.hashes(named: "training", experiment: nil).isEmpty)
+        #expect(try repository.contains(hash: before.hash) && !(try repository.contains(hash: after.hash)))
         #expect(try repository.insert(after, replacing: [before.hash]) == .replaced([before.hash]))
         #expect(Set(try repository.hashes()) == [unrelated.hash, after.hash])
         // Without `replace`, a run already present stays, but the runs it replaces still go.

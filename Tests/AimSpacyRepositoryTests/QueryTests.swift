@@ -57,9 +57,12 @@ import Testing
         ("run.evaluation.ents_per_type.ORG.r == 1 and run.evaluation.ents_f > 0.72", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.created >= '2025-11-27T01' and run.hash != ''", ["alice-spancat", "carol"]),
         ("run.description == 'NER on the fixture corpus, seed 1' or run.spacy_version == 'x'", ["bob-ner"]),
+        ("run.creation_time > 1764207000 and run.creation_time < 1764215000", ["alice-spancat", "carol"]),
         ("run.imported > run.created and True", ["alice-ner", "alice-spancat", "bob-ner", "carol"]),
         ("run.name == 'carol' and run.hparams.training.dropout < 'text'", []),
         ("False or None", []),
+        ("run.datasets.train.docs == 120 and run.datasets.dev.tokens > 600 and run.datasets.dev.path == 'corpus/dev.spacy' and run.datasets.test.docs is None and run.name == 'bob-ner'", ["bob-ner"]),
+        ("'PERSON' in run.labels.ner and 'tok2vec' in run.labels and run.labels.tok2vec == [] and run.labels.parser is None and run.name < 'b'", ["alice-ner", "alice-spancat"]),
     ])
     func selects(expression: String, expected: [String]) throws {
         #expect(try QueryTests.selected(expression) == expected)
@@ -82,6 +85,9 @@ import Testing
         ("run", 1, "'run' needs an attribute"),
         ("", 1, "empty query"),
         ("run.hparams[0]", 13, "expected a string key"),
+        ("run.labels.ner.x", 16, "run.labels.ner is a list and has no attribute 'x'"),
+        ("run.datasets.train.size", 20, "run.datasets needs a corpus role and a field"),
+        ("run.datasets.train", 14, "run.datasets needs a corpus role and a field"),
         ("run.tags and", 13, "expected a value, found end of query"),
     ])
     func reportsWhereTheErrorIs(expression: String, column: Int, message: String) throws {

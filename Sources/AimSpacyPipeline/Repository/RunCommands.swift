@@ -6,11 +6,15 @@ import Foundation
 /// `repo check`): each opens the repository, does its work and returns the text to print. Errors
 /// come back as `PipelineError` with a one-line message (a query error adds the caret lines).
 public enum RunCommands {
-    /// Opens the repository at `--repo`, else `$AIM_SPACY_REPO`, else `./.aim-spacy`. Commands that
-    /// only read refuse a missing repository rather than creating an empty one.
-    public static func openRepository(_ repo: String?, create: Bool = false) throws(PipelineError) -> RunRepository {
+    /// Opens the repository at `--repo`, else the training's AimLogger `repo` setting (`configured`,
+    /// for imports), else `$AIM_SPACY_REPO`, else `./.aim-spacy`. Commands that only read refuse a
+    /// missing repository rather than creating an empty one.
+    public static func openRepository(
+        _ repo: String?, configured: String? = nil, create: Bool = false
+    ) throws(PipelineError) -> RunRepository {
         do {
-            return try RunRepository(directory: RunRepository.location(explicit: repo), create: create)
+            let directory = RunRepository.location(explicit: repo, configured: configured)
+            return try RunRepository(directory: directory, create: create)
         } catch {
             throw PipelineError(error.message)
         }

@@ -135,6 +135,7 @@ struct QueryCompiler {
         case "pipeline": return try scalar { .list($0.pipeline.map(QueryValue.string)) }
         case "created": return try scalar { .string(Run.timestamp($0.created)) }
         case "imported": return try scalar { .string(Run.timestamp($0.imported)) }
+        case "creation_time": return try scalar { .number($0.created.timeIntervalSince1970) }
         case "complete": return try scalar { .bool($0.complete) }
         case "steps": return try scalar { .number(Double($0.steps)) }
         case "lang": return try scalar { .string($0.lang) }
@@ -154,6 +155,34 @@ struct QueryCompiler {
             return .field { run in
                 QueryValue(run.finalScores.first { $0.model == model }?.score(score))
             }
+        case "datasets":
+            let fields = ["docs", "tokens", "sentences", "path"]
+            guard rest.count == 2, fields.contains(rest[1]) else {
+                let at = path.count > 3 ? path[3].1 : (path.last?.1 ?? column)
+                throw fail("run.datasets needs a corpus role and a field, e.g. run.datasets.train.docs; fields: \(fields.joined(separator: ", "))", at: at)
+            }
+            parts.insert(.datasets)
+            let role = rest[0]
+            let field = rest[1]
+            return .field { run in
+                guard let dataset = run.datasets.first(where: { $0.role == role }) else { return .none }
+                switch field {
+                case "docs": return .number(Double(dataset.docs))
+                case "tokens": return .number(Double(dataset.tokens))
+                case "sentences": return .number(Double(dataset.sentences))
+                default: return .string(dataset.path)
+                }
+            }
+        case "labels":
+            guard rest.count <= 1 else { throw fail("run.labels.\(rest[0]) is a list and has no attribute '\(rest[1])'", at: path[2].1) }
+            parts.insert(.labels)
+            if let component = rest.first {
+                return .field { run in
+                    guard let labels = run.labels.first(where: { $0.component == component }) else { return .none }
+                    return .list(labels.labels.map(QueryValue.string))
+                }
+            }
+            return .field { .list($0.labels.map { .string($0.component) }) }
         default:
             throw fail("unknown attribute '\(attribute)' of run; expected one of \(RunQuery.runAttributes.joined(separator: ", "))", at: column)
         }

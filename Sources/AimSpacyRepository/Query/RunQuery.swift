@@ -17,8 +17,8 @@ public struct RunQuery: Sendable {
 
     /// The attributes of `run` a query can read.
     public static let runAttributes = [
-        "complete", "created", "description", "evaluation", "experiment", "final", "final_last", "hash", "hparams",
-        "imported", "lang", "name", "pipeline", "spacy_version", "steps", "tags",
+        "complete", "created", "creation_time", "datasets", "description", "evaluation", "experiment", "final", "final_last", "hash", "hparams",
+        "imported", "labels", "lang", "name", "pipeline", "spacy_version", "steps", "tags",
     ]
     /// The fields of `metric(...)`.
     public static let metricFields = ["count", "last", "max", "min"]
