@@ -67,7 +67,7 @@ public struct ObjectStore: Sendable {
     public func storeObject(data: Data) throws(RepositoryError) -> String {
         var hasher = SHA256()
         data.withUnsafeBytes { hasher.update($0) }
-        let digest = hasher.finalizeHex()
+        let digest = hasher.finalize()
         if contains(digest) { return digest }
         return try store { (write: (Data) throws -> Void) in try write(data) }
     }

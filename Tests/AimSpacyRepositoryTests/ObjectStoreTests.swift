@@ -40,12 +40,12 @@ import Testing
         let store = ObjectStore(root: directory.url.appendingPathComponent("objects"))
         let source = directory.url.appendingPathComponent("train.log")
         try Data("step 0\n".utf8).write(to: source)
-        let digest = SHA256.hex(of: Array("step 0\n".utf8))
+        let digest = SHA256.hex(Array("step 0\n".utf8))
         #expect(try store.storeObject(contentsOf: source, knownSHA256: digest) == digest)
         // Present: not read again, even though the file has changed since.
         try Data("step 0\nstep 200\n".utf8).write(to: source)
         #expect(try store.storeObject(contentsOf: source, knownSHA256: digest) == digest)
-        let stale = SHA256.hex(of: Array("older".utf8))
+        let stale = SHA256.hex(Array("older".utf8))
         #expect(throws: RepositoryError.self) { try store.storeObject(contentsOf: source, knownSHA256: stale) }
     }
 
