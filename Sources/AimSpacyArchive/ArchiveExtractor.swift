@@ -98,7 +98,7 @@ public struct ArchiveExtractor: Sendable {
         }
         try checkExtents(reader, files: files, archive: name)
         // A file must not also be a folder of another entry.
-        for (path, kind) in kinds {
+        for path in kinds.keys.sorted() {
             var parent = path
             while let slash = parent.lastIndex(of: "/") {
                 parent = String(parent[..<slash])
@@ -106,7 +106,6 @@ public struct ArchiveExtractor: Sendable {
                     throw ArchiveError(.unsafePath, "\(name): '\(parent)' is both a file and the folder of '\(path)'")
                 }
             }
-            _ = kind
         }
         try checkTarget(target, files: files.map(\.path), directories: directories, force: force, archive: name)
         return Plan(files: files, directories: directories)

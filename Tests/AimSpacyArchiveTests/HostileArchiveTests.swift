@@ -270,3 +270,40 @@ struct ForeignArchiveTests {
         #expect(try ArchiveVerifier.verify(zip).isIntact)
     }
 }
+
+/// Entry lists that cannot all be files and folders at once.
+struct ConflictingEntryTests {
+    @Test(arguments: [
+        [("a", "file"), ("a/b.txt", "nested")],
+        [("a/b.txt", "nested"), ("a", "file")],
+        [("dir/", ""), ("dir", "file")],
+    ])
+    func fileAndFolderOfTheSameNameAreRefused(items: [(String, String)]) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        for (name, text) in items { builder.add(name, text, mode: name.hasSuffix("/") ? 0o040755 : 0o100644) }
+        let zip = temp.url.appendingPathComponent("conflict.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(error.kind == .unsafePath, "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    /// A file in the target where the archive needs a folder is never replaced, even with `force`.
+    @Test func fileInTheWayOfAFolderIsRefused() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        builder.add("sub/a.txt", "a")
+        let zip = temp.url.appendingPathComponent("x.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        try ExperimentFixture.write(Array("keep".utf8), to: target.appendingPathComponent("sub"))
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target, force: true) }
+        #expect(error.kind == .exists)
+        #expect(ExperimentFixture.listing(target) == ["sub"])
+        #expect(try String(contentsOf: target.appendingPathComponent("sub"), encoding: .utf8) == "keep")
+    }
+}
