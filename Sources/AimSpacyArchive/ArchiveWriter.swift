@@ -33,7 +33,7 @@ public struct ArchiveWriter: Sendable {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ArchiveError(.io, "\(url.path): the folder \(directory.path) does not exist")
         }
-        let partial = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let partial = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
 
