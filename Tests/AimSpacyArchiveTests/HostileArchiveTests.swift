@@ -100,6 +100,22 @@ struct HostileArchiveTests {
         try scene.expectRefused(.limitExceeded, mentioning: "in total", limits: ExtractionLimits(maxTotalBytes: 1 << 20, maxRatio: .max))
     }
 
+    /// Folders created for the target (here two levels deep) are removed again after a refusal.
+    @Test func createdParentsAreRemovedAfterARefusal() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let source = temp.url.appendingPathComponent("data.bin")
+        try Data(count: 1 << 20).write(to: source)
+        let zip = temp.url.appendingPathComponent("liar.zip")
+        try ArchiveWriter(toolVersion: "0").write([ArchiveEntrySource(path: "data.bin", content: .file(source))], to: zip)
+        var bytes = Array(try Data(contentsOf: zip))
+        try Self.patchUncompressedSize(of: "data.bin", in: &bytes, to: 10)
+        try Data(bytes).write(to: zip)
+        let target = temp.url.appendingPathComponent("new/deeper/target")
+        #expect(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(ExperimentFixture.listing(temp.url) == ["data.bin", "liar.zip"])
+    }
+
     @Test func tooManyEntriesAreRefused() throws {
         var builder = ZipBuilder()
         for index in 0..<50 { builder.add("f\(index).txt", "x") }
