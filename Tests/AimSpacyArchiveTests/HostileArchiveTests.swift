@@ -323,3 +323,52 @@ struct ConflictingEntryTests {
         #expect(try String(contentsOf: target.appendingPathComponent("sub"), encoding: .utf8) == "keep")
     }
 }
+
+/// Damaged archives: whatever bytes are changed, verify and extract end with a result or an
+/// `ArchiveError`, never a crash, and a refused extraction leaves nothing behind.
+struct DamagedArchiveTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomByteDamageNeverCrashes() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try ExperimentFixture.make(in: temp.url)
+        var archive = ExperimentArchive()
+        try archive.addFolder(folder, includeModels: true)
+        let original = temp.url.appendingPathComponent("original.zip")
+        try archive.write(to: original, toolVersion: "0")
+        let pristine = Array(try Data(contentsOf: original))
+        var generator = SplitMix(state: 42)
+        let damaged = temp.url.appendingPathComponent("damaged.zip")
+        var refused = 0
+        for round in 0..<150 {
+            var bytes = pristine
+            // Damage the tail (central directory and end record) half of the time: it holds the offsets.
+            let region = round % 2 == 0 ? 0..<bytes.count : max(0, bytes.count - 1200)..<bytes.count
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                bytes[Int.random(in: region, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            try Data(bytes).write(to: damaged)
+            _ = try? ArchiveVerifier.verify(damaged)
+            let target = temp.url.appendingPathComponent("t\(round)")
+            do {
+                try ArchiveExtractor().extract(damaged, to: target)
+                try FileManager.default.removeItem(at: target)
+            } catch is ArchiveError {
+                refused += 1
+                #expect(!FileManager.default.fileExists(atPath: target.path), "round \(round)")
+            }
+        }
+        #expect(refused > 0)
+    }
+}
