@@ -12,8 +12,8 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product aim-spacy --package-path "$root" >/dev/null 2>&1
 bin="$root/.build/release/aim-spacy"
 
-# An experiment folder: a config, a log of numbers (compressible, ~4:1), and model weights that
-# are random bytes (incompressible), archived with --include-models so every byte is read.
+# An experiment folder: a config, a log of numbers (deflated, ~4:1), and model weights that
+# are random bytes (stored: incompressible), archived with --include-models so every byte is read.
 exp="$work/bench-run"
 mkdir -p "$exp/training/model-best/ner" "$exp/training/model-last/ner"
 printf '[nlp]\nlang = "en"\npipeline = ["ner"]\n' > "$exp/config.cfg"

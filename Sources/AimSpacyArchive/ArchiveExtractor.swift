@@ -26,7 +26,13 @@ public struct ArchiveExtractor: Sendable {
         let reader = try ZipReader(url: archive, maxEntries: limits.maxEntries)
         let plan = try self.plan(reader, target: target, force: force)
         let fileManager = FileManager.default
-        let targetExisted = fileManager.fileExists(atPath: target.path)
+        // The folders this extraction creates (target and missing parents), removed again on failure.
+        var created: [String] = []
+        var missing = target.standardizedFileURL
+        while !fileManager.fileExists(atPath: missing.path), missing.pathComponents.count > 1 {
+            created.append(missing.path)
+            missing = missing.deletingLastPathComponent()
+        }
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
         } catch {
@@ -39,9 +45,7 @@ public struct ArchiveExtractor: Sendable {
             try move(plan, from: staging, to: target, force: force)
         } catch {
             try? fileManager.removeItem(at: staging)
-            if !targetExisted, (try? fileManager.contentsOfDirectory(atPath: target.path))?.isEmpty == true {
-                try? fileManager.removeItem(at: target)
-            }
+            for folder in created { _ = rmdir(folder) }  // rmdir only removes empty folders
             throw error
         }
         return Summary(files: plan.files.map(\.path).sorted(), bytes: plan.files.reduce(0) { $0 + $1.uncompressedSize })
@@ -98,7 +102,7 @@ public struct ArchiveExtractor: Sendable {
         }
         try checkExtents(reader, files: files, archive: name)
         // A file must not also be a folder of another entry.
-        for (path, kind) in kinds {
+        for path in kinds.keys.sorted() {
             var parent = path
             while let slash = parent.lastIndex(of: "/") {
                 parent = String(parent[..<slash])
@@ -106,7 +110,6 @@ public struct ArchiveExtractor: Sendable {
                     throw ArchiveError(.unsafePath, "\(name): '\(parent)' is both a file and the folder of '\(path)'")
                 }
             }
-            _ = kind
         }
         try checkTarget(target, files: files.map(\.path), directories: directories, force: force, archive: name)
         return Plan(files: files, directories: directories)

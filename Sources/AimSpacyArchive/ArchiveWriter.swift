@@ -33,7 +33,7 @@ public struct ArchiveWriter: Sendable {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ArchiveError(.io, "\(url.path): the folder \(directory.path) does not exist")
         }
-        let partial = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let partial = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)")
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
 
@@ -89,10 +89,11 @@ public struct ArchiveWriter: Sendable {
             switch entry.content {
             case .bytes(let bytes):
                 size = UInt64(bytes.count)
+                let method = bytes.prefix(CompressionSample.length).withUnsafeBytes { CompressionSample.method(for: $0) }
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(bytes.count),
                     modificationDate: Self.fixedDate, permissions: Self.filePermissions,
-                    compressionMethod: .deflate, bufferSize: chunkSize
+                    compressionMethod: method, bufferSize: chunkSize
                 ) { position, count in
                     let start = Int(position)
                     let slice = bytes[start..<(start + count)]
@@ -104,10 +105,13 @@ public struct ArchiveWriter: Sendable {
                 defer { try? handle.close() }
                 let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
                 size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+                let sample = try handle.read(upToCount: CompressionSample.length) ?? Data()
+                try handle.seek(toOffset: 0)
+                let method = sample.withUnsafeBytes { CompressionSample.method(for: $0) }
                 try archive.addEntry(
                     with: entry.path, type: .file, uncompressedSize: Int64(size),
                     modificationDate: Self.fixedDate, permissions: Self.filePermissions,
-                    compressionMethod: .deflate, bufferSize: chunkSize
+                    compressionMethod: method, bufferSize: chunkSize
                 ) { _, count in
                     let data = try handle.read(upToCount: count) ?? Data()
                     guard data.count == count else { throw FileChanged(path: file.path) }

@@ -89,7 +89,7 @@ final class ZipReader {
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
             guard eocd >= 20, le32(tail, eocd - 20) == 0x0706_4b50 else { throw corrupt("zip64 locator missing") }
             let zip64Offset = le64(tail, eocd - 12)
-            guard zip64Offset + 56 <= eocdOffset - 20 else { throw corrupt("zip64 record out of bounds") }
+            guard eocdOffset >= 76, zip64Offset <= eocdOffset - 76 else { throw corrupt("zip64 record out of bounds") }
             let record = try read(handle, at: zip64Offset, count: 56, name: name)
             guard le32(record, 0) == 0x0606_4b50 else { throw corrupt("bad zip64 end of central directory signature") }
             count = le64(record, 32)

@@ -23,13 +23,10 @@ struct ArchiveCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let folders = try ArchivePipeline.experimentFolders(arguments: items)
-            // The runs' data and the report come from import and report once those stages are wired in.
-            let outcome = try ArchivePipeline.archive(
-                paths: folders, out: URL(fileURLWithPath: out), includeModels: includeModels, runsJSON: [:], report: [:]
+            let outcome = try ArchivePipeline.archiveCommand(
+                arguments: items, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport
             )
             for note in outcome.notes { ArchiveDiagnostics.note(note) }
-            ArchiveDiagnostics.note("runs' data and report not included: archive does not import the folders yet")
             print("\(out): \(outcome.entryCount) entries archived")
         } catch {
             throw ArchiveDiagnostics.failure(error)

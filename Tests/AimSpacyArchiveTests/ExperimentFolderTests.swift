@@ -135,3 +135,31 @@ struct ArchiveWriterTests {
         #expect(ExperimentFixture.listing(temp.url) == ["x.zip"])
     }
 }
+
+/// Dense data is stored, everything else deflated; both read back the same.
+struct CompressionChoiceTests {
+    @Test func denseDataIsStoredAndTextDeflated() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var generator = SystemRandomNumberGenerator()
+        let dense = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let text = Array(String(repeating: "epoch 1 loss 0.25 score 0.5\n", count: 4000).utf8)
+        let out = temp.url.appendingPathComponent("x.zip")
+        try ArchiveWriter(toolVersion: "0").write([
+            ArchiveEntrySource(path: "a/dense.bin", content: .bytes(dense)),
+            ArchiveEntrySource(path: "b/log.txt", content: .bytes(text)),
+        ], to: out)
+        let bytes = Array(try Data(contentsOf: out))
+        // The first local header is `a/dense.bin`: method (offset 8) 0 = stored.
+        #expect(bytes[8] == 0 && bytes[9] == 0)
+        let second = 30 + "a/dense.bin".utf8.count + dense.count
+        #expect(Array(bytes[second..<(second + 4)]) == [0x50, 0x4b, 0x03, 0x04])
+        #expect(bytes[second + 8] == 8, "text is deflated")
+        #expect(bytes.count < dense.count + text.count / 10)
+        let target = temp.url.appendingPathComponent("t")
+        try ArchiveExtractor().extract(out, to: target)
+        #expect(Array(try Data(contentsOf: target.appendingPathComponent("a/dense.bin"))) == dense)
+        #expect(Array(try Data(contentsOf: target.appendingPathComponent("b/log.txt"))) == text)
+        #expect(try ArchiveVerifier.verify(out).isIntact)
+    }
+}

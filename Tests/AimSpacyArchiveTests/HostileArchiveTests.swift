@@ -100,6 +100,22 @@ struct HostileArchiveTests {
         try scene.expectRefused(.limitExceeded, mentioning: "in total", limits: ExtractionLimits(maxTotalBytes: 1 << 20, maxRatio: .max))
     }
 
+    /// Folders created for the target (here two levels deep) are removed again after a refusal.
+    @Test func createdParentsAreRemovedAfterARefusal() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let source = temp.url.appendingPathComponent("data.bin")
+        try Data(count: 1 << 20).write(to: source)
+        let zip = temp.url.appendingPathComponent("liar.zip")
+        try ArchiveWriter(toolVersion: "0").write([ArchiveEntrySource(path: "data.bin", content: .file(source))], to: zip)
+        var bytes = Array(try Data(contentsOf: zip))
+        try Self.patchUncompressedSize(of: "data.bin", in: &bytes, to: 10)
+        try Data(bytes).write(to: zip)
+        let target = temp.url.appendingPathComponent("new/deeper/target")
+        #expect(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(ExperimentFixture.listing(temp.url) == ["data.bin", "liar.zip"])
+    }
+
     @Test func tooManyEntriesAreRefused() throws {
         var builder = ZipBuilder()
         for index in 0..<50 { builder.add("f\(index).txt", "x") }
@@ -268,5 +284,91 @@ struct ForeignArchiveTests {
             #expect(!manifest.entries.map(\.path).contains("experiment/ner-run/exp.zip"))
         }
         #expect(try ArchiveVerifier.verify(zip).isIntact)
+    }
+}
+
+/// Entry lists that cannot all be files and folders at once.
+struct ConflictingEntryTests {
+    @Test(arguments: [
+        [("a", "file"), ("a/b.txt", "nested")],
+        [("a/b.txt", "nested"), ("a", "file")],
+        [("dir/", ""), ("dir", "file")],
+    ])
+    func fileAndFolderOfTheSameNameAreRefused(items: [(String, String)]) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        for (name, text) in items { builder.add(name, text, mode: name.hasSuffix("/") ? 0o040755 : 0o100644) }
+        let zip = temp.url.appendingPathComponent("conflict.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target) }
+        #expect(error.kind == .unsafePath, "\(error)")
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    /// A file in the target where the archive needs a folder is never replaced, even with `force`.
+    @Test func fileInTheWayOfAFolderIsRefused() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        var builder = ZipBuilder()
+        builder.add("sub/a.txt", "a")
+        let zip = temp.url.appendingPathComponent("x.zip")
+        try Data(builder.bytes()).write(to: zip)
+        let target = temp.url.appendingPathComponent("t")
+        try ExperimentFixture.write(Array("keep".utf8), to: target.appendingPathComponent("sub"))
+        let error = try #require(throws: ArchiveError.self) { try ArchiveExtractor().extract(zip, to: target, force: true) }
+        #expect(error.kind == .exists)
+        #expect(ExperimentFixture.listing(target) == ["sub"])
+        #expect(try String(contentsOf: target.appendingPathComponent("sub"), encoding: .utf8) == "keep")
+    }
+}
+
+/// Damaged archives: whatever bytes are changed, verify and extract end with a result or an
+/// `ArchiveError`, never a crash, and a refused extraction leaves nothing behind.
+struct DamagedArchiveTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomByteDamageNeverCrashes() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let folder = try ExperimentFixture.make(in: temp.url)
+        var archive = ExperimentArchive()
+        try archive.addFolder(folder, includeModels: true)
+        let original = temp.url.appendingPathComponent("original.zip")
+        try archive.write(to: original, toolVersion: "0")
+        let pristine = Array(try Data(contentsOf: original))
+        var generator = SplitMix(state: 42)
+        let damaged = temp.url.appendingPathComponent("damaged.zip")
+        var refused = 0
+        for round in 0..<150 {
+            var bytes = pristine
+            // Damage the tail (central directory and end record) half of the time: it holds the offsets.
+            let region = round % 2 == 0 ? 0..<bytes.count : max(0, bytes.count - 1200)..<bytes.count
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                bytes[Int.random(in: region, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            try Data(bytes).write(to: damaged)
+            _ = try? ArchiveVerifier.verify(damaged)
+            let target = temp.url.appendingPathComponent("t\(round)")
+            do {
+                try ArchiveExtractor().extract(damaged, to: target)
+                try FileManager.default.removeItem(at: target)
+            } catch is ArchiveError {
+                refused += 1
+                #expect(!FileManager.default.fileExists(atPath: target.path), "round \(round)")
+            }
+        }
+        #expect(refused > 0)
     }
 }

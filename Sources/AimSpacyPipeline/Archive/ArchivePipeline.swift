@@ -31,6 +31,42 @@ public enum ArchivePipeline {
         public var bytes: UInt64
     }
 
+    /// The `archive` command: experiment folders from `arguments`, the runs' data and (unless
+    /// `includeReport` is false) the rendered report from `runsAndReport`, all into `out`.
+    public static func archiveCommand(
+        arguments: [String], out: URL, includeModels: Bool, includeReport: Bool
+    ) throws(PipelineError) -> ArchiveOutcome {
+        let folders = try experimentFolders(arguments: arguments)
+        let contents = try runsAndReport(folders: folders, includeReport: includeReport)
+        var outcome = try archive(
+            paths: folders, out: out, includeModels: includeModels,
+            runsJSON: contents.runsJSON, report: includeReport ? contents.report : [:]
+        )
+        outcome.notes += contents.notes
+        return outcome
+    }
+
+    /// What the other stages add to an archive: each run's data as JSON by run hash, and the
+    /// rendered report's files by path.
+    public struct RunsAndReport: Sendable, Equatable {
+        public var runsJSON: [String: [UInt8]] = [:]
+        public var report: [String: [UInt8]] = [:]
+        public var notes: [String] = []
+
+        public init(runsJSON: [String: [UInt8]] = [:], report: [String: [UInt8]] = [:], notes: [String] = []) {
+            self.runsJSON = runsJSON
+            self.report = report
+            self.notes = notes
+        }
+    }
+
+    /// The seam to the import and report stages: import `folders` (the runs' hashes must be the
+    /// ones `import` gives), serialise each run, and render their report when `includeReport`.
+    /// Those stages are not wired in yet, so the archive holds the folders only and says so.
+    static func runsAndReport(folders: [URL], includeReport: Bool) throws(PipelineError) -> RunsAndReport {
+        RunsAndReport(notes: ["runs' data and report not included: archive does not import the folders yet"])
+    }
+
     /// Archives experiment folders with the runs' data and the rendered report into `out`.
     public static func archive(
         paths: [URL], out: URL, includeModels: Bool, runsJSON: [String: [UInt8]], report: [String: [UInt8]]
