@@ -1,4 +1,6 @@
 import AimSpacyArchive
+import AimSpacyModel
+import AimSpacyReport
 import Foundation
 
 /// The archive commands' logic: `archive`, `verify`, `extract`, and opening an archive for `import`.
@@ -60,11 +62,32 @@ public enum ArchivePipeline {
         }
     }
 
-    /// The seam to the import and report stages: import `folders` (the runs' hashes must be the
-    /// ones `import` gives), serialise each run, and render their report when `includeReport`.
-    /// Those stages are not wired in yet, so the archive holds the folders only and says so.
+    /// The runs the folders hold, as `import` builds them (same hashes), each serialised with every
+    /// point and render, and their report unless `includeReport` is false. The import time is pinned
+    /// to the training's own time so that archiving twice gives the same bytes.
     static func runsAndReport(folders: [URL], includeReport: Bool) throws(PipelineError) -> RunsAndReport {
-        RunsAndReport(notes: ["runs' data and report not included: archive does not import the folders yet"])
+        var contents = RunsAndReport()
+        var runs: [Run] = []
+        let discovery = TrainingDiscovery()
+        for folder in folders {
+            for candidate in discovery.candidates(inFolder: folder) {
+                switch ImportPipeline.assemble(candidate, options: ImportOptions(paths: [folder.path]), now: Date(timeIntervalSince1970: 0)) {
+                case .success(let assembled):
+                    var run = assembled.run
+                    run.imported = run.created
+                    runs.append(run)
+                case .failure(let failure):
+                    throw PipelineError(failure.message)
+                }
+            }
+        }
+        for run in runs {
+            contents.runsJSON[run.hash] = Array(run.jsonValue(points: true, markup: true).serialized(sortKeys: true, indent: 1).utf8)
+        }
+        if includeReport && !runs.isEmpty {
+            contents.report = try ReportPipeline.files(runs: runs, options: ReportOptions())
+        }
+        return contents
     }
 
     /// Archives experiment folders with the runs' data and the rendered report into `out`.
