@@ -63,3 +63,22 @@ public struct ByteReader {
         offset += count
     }
 }
+
+extension DecodingError {
+    /// The same error with `prefix` put in front of its key path (`cats[3]` + `.label`). Decoders
+    /// add path components this way, on the way out, so that the path costs nothing unless thrown.
+    public func prefixingPath(_ prefix: String) -> DecodingError {
+        guard case .binary(let offset, let path) = location else { return self }
+        var copy = self
+        let joined: String
+        if path.isEmpty {
+            joined = prefix
+        } else if path.hasPrefix("[") || path.hasPrefix("{") || path.hasPrefix(".") || prefix.isEmpty {
+            joined = prefix + path
+        } else {
+            joined = prefix + "." + path
+        }
+        copy.location = .binary(offset: offset, path: joined)
+        return copy
+    }
+}

@@ -31,7 +31,7 @@ extension DocBin {
                 }
             }
         }
-        for column in [columns.firstEntIOB, columns.entIOB].compactMap({ $0 }) {
+        for column in columns.entIOBChecks {
             for i in 0..<n where value(row: first + i, column: column) > 3 {
                 throw tokenError(doc: index, row: first + i, column: column,
                     "ENT_IOB value \(value(row: first + i, column: column)) of token \(i), expected 0-3 (spaCy E982)")

@@ -99,7 +99,8 @@ extension DocBin {
 
     /// `cats[i]`, counted by label.
     private func countCategories(doc index: Int, into cats: inout [String: DocBinCounts.CategoryCount]) throws(DecodingError) {
-        var reader = reader(at: self.cats[index], path: "cats[\(index)]")
+        var reader = reader(at: self.cats[index])
+        do throws(DecodingError) {
         let members = try reader.readMapHeader()
         for _ in 0..<members {
             let start = reader.offset
@@ -118,6 +119,9 @@ extension DocBin {
             default: break
             }
             cats[label] = entry
+        }
+        } catch {
+            throw error.prefixingPath("cats[\(index)]")
         }
     }
 
