@@ -11,9 +11,12 @@ extension DocBin {
         result.docsWithUserData = userDataCount
 
         var entities: [UInt64: Tally] = [:]
-        var spanTally: [String: [UInt64: Tally]] = [:]
+        var groupNames = LabelCache()
+        var spanTally: [[UInt64: Tally]] = []
+        var catLabels = LabelCache()
+        var catTally: [DocBinCounts.CategoryCount] = []
         var scratch = DocScratch()
-        var groups: [(name: String, labels: [(id: UInt64, at: Int)])] = []
+        var entries: [(name: Int, group: Range<Int>)] = []
         for index in 0..<count {
             let rows = self.rows(of: index)
             _ = try analyse(doc: index, rows: rows, scratch: &scratch)
@@ -24,14 +27,8 @@ extension DocBin {
             }
             try countEntities(doc: index, rows: rows, into: &entities)
             if try hasUnknownSpaces(doc: index) { result.docsWithUnknownSpaces += 1 }
-            try countCategories(doc: index, into: &result.cats)
-            groups.removeAll(keepingCapacity: true)
-            try spanLabels(doc: index, into: &groups)
-            for group in groups {
-                var tally = spanTally[group.name, default: [:]]
-                for label in group.labels { tally[label.id, default: Tally(at: label.at)].count += 1 }
-                spanTally[group.name] = tally
-            }
+            try countCategories(doc: index, labels: &catLabels, into: &catTally)
+            try countSpans(doc: index, names: &groupNames, entries: &entries, into: &spanTally)
         }
         for (id, tally) in entities {
             guard let label = strings[id] else {
@@ -41,7 +38,8 @@ extension DocBin {
             }
             result.entities[label, default: 0] += tally.count
         }
-        for (name, labels) in spanTally {
+        for (nameIndex, labels) in spanTally.enumerated() {
+            let name = groupNames.labels[nameIndex]
             var byLabel: [String: Int] = [:]
             for (id, tally) in labels {
                 guard let label = strings[id] else {
@@ -53,6 +51,7 @@ extension DocBin {
             }
             result.spans[name] = byLabel
         }
+        for (i, tally) in catTally.enumerated() { result.cats[catLabels.labels[i]] = tally }
         return result
     }
 
@@ -67,11 +66,12 @@ extension DocBin {
     private func countEntities(doc index: Int, rows: Range<Int>, into tally: inout [UInt64: Tally]) throws(DecodingError) {
         guard let iobColumn = columns.entIOB else { return }
         let typeColumn = columns.entType
+        let table = self.table
         var open: UInt64 = 0
         var openRow = -1
         for row in rows {
-            let iob = value(row: row, column: iobColumn)
-            let type = typeColumn.map { value(row: row, column: $0) } ?? 0
+            let iob = table.value(row: row, column: iobColumn)
+            let type = typeColumn.map { table.value(row: row, column: $0) } ?? 0
             if iob == 1 {
                 if openRow < 0 {
                     throw tokenError(doc: index, row: row, column: iobColumn,
@@ -97,38 +97,168 @@ extension DocBin {
 
     func cellOffset(row: Int, column: Int) -> Int { tokens.lowerBound + (row * attrs.count + column) * 8 }
 
-    /// `cats[i]`, counted by label.
-    private func countCategories(doc index: Int, into cats: inout [String: DocBinCounts.CategoryCount]) throws(DecodingError) {
+    /// `cats[i]`, counted by label (labels numbered by `labels`).
+    private func countCategories(
+        doc index: Int, labels: inout LabelCache, into tally: inout [DocBinCounts.CategoryCount]
+    ) throws(DecodingError) {
         var reader = reader(at: self.cats[index])
         do throws(DecodingError) {
-        let members = try reader.readMapHeader()
-        for _ in 0..<members {
-            let start = reader.offset
-            let key = try reader.next()
-            guard case .string(let range) = key else {
-                throw reader.error("expected a str category label, found msgpack \(key.typeName)", at: start)
+            let members = try reader.readMapHeader()
+            var docCats: [(label: Int, positive: Bool)] = []
+            for _ in 0..<members {
+                let start = reader.offset
+                let key = try reader.next()
+                guard case .string(let range) = key else {
+                    throw reader.error("expected a str category label, found msgpack \(key.typeName)", at: start)
+                }
+                let label = try labels.index(of: reader.slice(range), reader: reader, at: start)
+                let positive: Bool
+                let valueStart = reader.offset
+                let value = try reader.next()
+                switch value {
+                case .float(let v): positive = v >= 0.5
+                case .int(let v): positive = v >= 1
+                case .uint: positive = true
+                case .bool(let b): positive = b
+                case .string(let r):
+                    guard String(validating: reader.slice(r), as: UTF8.self) != nil else {
+                        throw reader.error("invalid UTF-8 in msgpack str", at: valueStart).prefixingPath(".\(labels.labels[label])")
+                    }
+                    positive = false
+                default:
+                    reader.bytes.offset = valueStart
+                    do { _ = try reader.readValue() } catch { throw error.prefixingPath(".\(labels.labels[label])") }
+                    positive = false
+                }
+                // A label repeated within one map keeps its last value, as in a Python dict.
+                if let i = docCats.firstIndex(where: { $0.label == label }) {
+                    docCats[i].positive = positive
+                } else {
+                    docCats.append((label, positive))
+                }
             }
-            let label = try reader.string(range)
-            let score = try reader.readValue()
-            var entry = cats[label, default: .init()]
-            entry.docs += 1
-            switch score {
-            case .float(let v) where v >= 0.5: entry.positive += 1
-            case .int(let v) where v >= 1: entry.positive += 1
-            case .bool(true): entry.positive += 1
-            default: break
+            for (label, positive) in docCats {
+                while tally.count <= label { tally.append(.init()) }
+                tally[label].docs += 1
+                if positive { tally[label].positive += 1 }
             }
-            cats[label] = entry
-        }
         } catch {
             throw error.prefixingPath("cats[\(index)]")
         }
     }
 
-    /// The span groups of one doc as (name, label IDs) after the same key rules as `spanGroups(doc:)`.
-    private func spanLabels(doc index: Int, into groups: inout [(name: String, labels: [(id: UInt64, at: Int)])]) throws(DecodingError) {
-        for group in try rawSpanGroups(doc: index) {
-            groups.append((group.name, group.labels))
+    /// The spans of one doc's groups, counted by group name and label ID, with the key rules of
+    /// `rawSpanGroups` (so both paths agree) but without building any span value.
+    private func countSpans(
+        doc index: Int, names: inout LabelCache, entries: inout [(name: Int, group: Range<Int>)],
+        into tally: inout [[UInt64: Tally]]
+    ) throws(DecodingError) {
+        guard let spanGroups else { return }
+        let range = spanGroups[index]
+        if range.isEmpty || (range.count == 1 && payload.bytes[range.lowerBound] == 0x90) { return }
+        entries.removeAll(keepingCapacity: true)
+        var reader = reader(nested: range)
+        func store(_ name: Int, _ group: Range<Int>) {
+            if let existing = entries.firstIndex(where: { $0.name == name }) {
+                entries[existing].group = group
+            } else {
+                entries.append((name, group))
+            }
+        }
+        do throws(DecodingError) {
+            let start = reader.offset
+            switch try reader.next() {
+            case .array(let n):
+                for i in 0..<n {
+                    do throws(DecodingError) {
+                        let local = try reader.readBinary()
+                        let group = (range.lowerBound + local.lowerBound)..<(range.lowerBound + local.upperBound)
+                        let inner = try groupName(group, names: &names)
+                        store(inner.name, inner.spans)
+                    } catch {
+                        throw error.prefixingPath("[\(i)]")
+                    }
+                }
+            case .map(let n):
+                for i in 0..<n {
+                    do throws(DecodingError) {
+                        let local = try reader.readBinary()
+                        let group = (range.lowerBound + local.lowerBound)..<(range.lowerBound + local.upperBound)
+                        let spans = try groupName(group, names: &names).spans
+                        let keys = try reader.readArrayHeader()
+                        for _ in 0..<keys {
+                            let key = try reader.readStringRange()
+                            store(try names.index(of: reader.slice(key), reader: reader, at: key.lowerBound), spans)
+                        }
+                    } catch {
+                        throw error.prefixingPath("{\(i)}")
+                    }
+                }
+            case let other:
+                throw reader.error("expected a map or array of serialized span groups, found msgpack \(other.typeName)", at: start)
+            }
+            guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after the span groups") }
+        } catch {
+            throw error.prefixingPath("span_groups[\(index)]")
+        }
+        for entry in entries {
+            while tally.count <= entry.name { tally.append([:]) }
+            let group = entry.group
+            do throws(DecodingError) {
+                try forEachSpanLabel(group) { label, at in tally[entry.name][label, default: Tally(at: at)].count += 1 }
+            } catch {
+                throw error.prefixingPath("span_groups[\(index)]")
+            }
+        }
+    }
+
+    /// Checks a serialized SpanGroup's shape; returns the number of its `name` and the payload
+    /// range of its `spans` array's elements.
+    private func groupName(_ group: Range<Int>, names: inout LabelCache) throws(DecodingError) -> (name: Int, spans: Range<Int>) {
+        var reader = reader(nested: group)
+        let members = try reader.readMapHeader()
+        var name: Int?
+        var spans: Range<Int>?
+        for _ in 0..<members {
+            let keyStart = reader.offset
+            let key = try reader.next()
+            guard case .string(let keyRange) = key else {
+                throw reader.error("expected a str key in a serialized SpanGroup, found msgpack \(key.typeName)", at: keyStart)
+            }
+            if reader.stringEquals(keyRange, "name") {
+                do {
+                    let r = try reader.readStringRange()
+                    name = try names.index(of: reader.slice(r), reader: reader, at: r.lowerBound)
+                } catch { throw error.prefixingPath(".name") }
+            } else if reader.stringEquals(keyRange, "spans") {
+                let n: Int
+                do { n = try reader.readArrayHeader() } catch { throw error.prefixingPath(".spans") }
+                let first = reader.offset
+                for i in 0..<n {
+                    let raw: Range<Int>
+                    do { raw = try reader.readBinary() } catch { throw error.prefixingPath(".spans[\(i)]") }
+                    guard raw.count == 40 else {
+                        throw reader.error("a span is \(raw.count) bytes, expected 40 (struct >QQQllll)", at: raw.lowerBound)
+                            .prefixingPath(".spans[\(i)]")
+                    }
+                }
+                spans = (group.lowerBound + first)..<(group.lowerBound + reader.offset)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        guard let name, let spans else { throw reader.error("a serialized SpanGroup needs `name` and `spans`", at: 0) }
+        guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after a serialized SpanGroup") }
+        return (name, spans)
+    }
+
+    /// Calls `body` with the label ID and payload offset of every span in a checked `spans` array.
+    private func forEachSpanLabel(_ spans: Range<Int>, _ body: (UInt64, Int) -> Void) throws(DecodingError) {
+        var reader = reader(nested: spans)
+        while !reader.bytes.isAtEnd {
+            let raw = try reader.readBinary()
+            let label = UInt64(bigEndian: reader.slice(raw).loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+            body(label, spans.lowerBound + raw.lowerBound + 16)
         }
     }
 }

@@ -33,53 +33,53 @@ struct TopLevel {
 
     /// Reads the value of one top-level key; errors carry the path below the key.
     private mutating func readValue(of key: String, _ reader: inout MsgPackReader) throws(DecodingError) {
-            switch key {
-            case "attrs":
-                let n = try reader.readArrayHeader()
-                attrs.reserveCapacity(n)
-                for i in 0..<n {
-                    do { attrs.append(try reader.readUInt64Pattern()) } catch { throw error.prefixingPath("[\(i)]") }
-                }
-            case "tokens": tokens = try reader.readBinary()
-            case "spaces": spaces = try reader.readBinary()
-            case "lengths": lengths = try reader.readBinary()
-            case "strings":
-                let n = try reader.readArrayHeader()
-                for i in 0..<n {
-                    do { strings.add(try reader.readString()) } catch { throw error.prefixingPath("[\(i)]") }
-                }
-            case "cats":
-                cats = try offsets(&reader)
-            case "flags":
-                flags = try offsets(&reader)
-            case "span_groups":
-                let n = try reader.readArrayHeader()
-                var groups: [Range<Int>] = []
-                groups.reserveCapacity(n)
-                for i in 0..<n {
-                    do { groups.append(try reader.readBinary()) } catch { throw error.prefixingPath("[\(i)]") }
-                }
-                spanGroups = groups
-            case "user_data":
-                let n = try reader.readArrayHeader()
-                var data: [Range<Int>?] = []
-                data.reserveCapacity(n)
-                for _ in 0..<n {
-                    let start = reader.offset
-                    let item = try reader.next()
-                    switch item {
-                    case .binary(let r): data.append(r)
-                    case .nil: data.append(nil)
-                    default:
-                        throw reader.error(
-                            "expected bin (msgpack of Doc.user_data) or nil, found msgpack \(item.typeName)", at: start
-                        ).prefixingPath("[\(data.count)]")
-                    }
-                }
-                userData = data
-            default:
-                try reader.skipValue()
+        switch key {
+        case "attrs":
+            let n = try reader.readArrayHeader()
+            attrs.reserveCapacity(n)
+            for i in 0..<n {
+                do { attrs.append(try reader.readUInt64Pattern()) } catch { throw error.prefixingPath("[\(i)]") }
             }
+        case "tokens": tokens = try reader.readBinary()
+        case "spaces": spaces = try reader.readBinary()
+        case "lengths": lengths = try reader.readBinary()
+        case "strings":
+            let n = try reader.readArrayHeader()
+            for i in 0..<n {
+                do { strings.add(try reader.readString()) } catch { throw error.prefixingPath("[\(i)]") }
+            }
+        case "cats":
+            cats = try offsets(&reader)
+        case "flags":
+            flags = try offsets(&reader)
+        case "span_groups":
+            let n = try reader.readArrayHeader()
+            var groups: [Range<Int>] = []
+            groups.reserveCapacity(n)
+            for i in 0..<n {
+                do { groups.append(try reader.readBinary()) } catch { throw error.prefixingPath("[\(i)]") }
+            }
+            spanGroups = groups
+        case "user_data":
+            let n = try reader.readArrayHeader()
+            var data: [Range<Int>?] = []
+            data.reserveCapacity(n)
+            for _ in 0..<n {
+                let start = reader.offset
+                let item = try reader.next()
+                switch item {
+                case .binary(let r): data.append(r)
+                case .nil: data.append(nil)
+                default:
+                    throw reader.error(
+                        "expected bin (msgpack of Doc.user_data) or nil, found msgpack \(item.typeName)", at: start
+                    ).prefixingPath("[\(data.count)]")
+                }
+            }
+            userData = data
+        default:
+            try reader.skipValue()
+        }
     }
 
     /// Records the offset of every element of an array of values and skips them.
