@@ -19,9 +19,6 @@ extension DocBin {
         let n = rows.count
         let first = rows.lowerBound
         let table = self.table
-        scratch.heads.removeAll(keepingCapacity: true)
-        scratch.hasDep.removeAll(keepingCapacity: true)
-        scratch.sentStart.removeAll(keepingCapacity: true)
 
         if let column = columns.firstHead {
             for i in 0..<n {
@@ -39,10 +36,13 @@ extension DocBin {
             }
         }
 
-        if let column = columns.sentStart {
-            for i in 0..<n { scratch.sentStart.append(Int8(truncatingIfNeeded: Int64(bitPattern: table.value(row: first + i, column: column)))) }
-        } else {
-            for i in 0..<n { scratch.sentStart.append(i == 0 ? 1 : 0) }
+        scratch.sentStart.reset(count: n, to: 0)
+        scratch.sentStart.withUnsafeMutableBufferPointer { sentStart in
+            if let column = columns.sentStart {
+                for i in 0..<n { sentStart[i] = Int8(truncatingIfNeeded: table.value(row: first + i, column: column)) }
+            } else if n > 0 {
+                sentStart[0] = 1
+            }
         }
 
         guard let headColumn = columns.head, let depColumn = columns.dep, let firstDep = columns.firstDep else { return false }
@@ -52,9 +52,15 @@ extension DocBin {
             break
         }
         guard anyDep else { return false }
-        for i in 0..<n {
-            scratch.heads.append(Int(Int32(truncatingIfNeeded: table.value(row: first + i, column: headColumn))))
-            scratch.hasDep.append(table.value(row: first + i, column: depColumn) != 0)
+        scratch.heads.reset(count: n, to: 0)
+        scratch.hasDep.reset(count: n, to: false)
+        scratch.heads.withUnsafeMutableBufferPointer { heads in
+            scratch.hasDep.withUnsafeMutableBufferPointer { hasDep in
+                for i in 0..<n {
+                    heads[i] = Int(Int32(truncatingIfNeeded: table.value(row: first + i, column: headColumn)))
+                    hasDep[i] = table.value(row: first + i, column: depColumn) != 0
+                }
+            }
         }
         if headColumn != columns.firstHead {
             for i in 0..<n where i + scratch.heads[i] < 0 || i + scratch.heads[i] >= n {
@@ -81,11 +87,15 @@ extension DocBin {
 enum SentenceBoundaries {
     static func setFromHeads(_ s: inout DocScratch) {
         let n = s.heads.count
-        s.lEdge.removeAll(keepingCapacity: true)
-        s.rEdge.removeAll(keepingCapacity: true)
-        for i in 0..<n {
-            s.lEdge.append(i)
-            s.rEdge.append(i)
+        s.lEdge.reset(count: n, to: 0)
+        s.rEdge.reset(count: n, to: 0)
+        s.lEdge.withUnsafeMutableBufferPointer { lEdge in
+            s.rEdge.withUnsafeMutableBufferPointer { rEdge in
+                for i in 0..<n {
+                    lEdge[i] = i
+                    rEdge[i] = i
+                }
+            }
         }
         var loop = 0
         while true {
@@ -93,15 +103,22 @@ enum SentenceBoundaries {
             if within || loop > 10 { break }
             loop += 1
         }
-        for i in 0..<n { s.sentStart[i] = -1 }
-        for i in 0..<n where s.heads[i] == 0 && s.hasDep[i] { s.sentStart[s.lEdge[i]] = 1 }
+        s.sentStart.reset(count: n, to: -1)
+        s.sentStart.withUnsafeMutableBufferPointer { sentStart in
+            s.heads.withUnsafeBufferPointer { heads in
+                s.hasDep.withUnsafeBufferPointer { hasDep in
+                    s.lEdge.withUnsafeBufferPointer { lEdge in
+                        for i in 0..<n where heads[i] == 0 && hasDep[i] { sentStart[lEdge[i]] = 1 }
+                    }
+                }
+            }
+        }
     }
 
     /// One pass of `_set_lr_kids_and_edges`; returns whether every head lies inside its sentence.
     private static func relaxEdges(_ s: inout DocScratch) -> Bool {
         let n = s.heads.count
-        s.isStart.removeAll(keepingCapacity: true)
-        s.isStart.append(contentsOf: repeatElement(false, count: n))
+        s.isStart.reset(count: n, to: false)
         return s.heads.withUnsafeBufferPointer { heads in
             s.hasDep.withUnsafeBufferPointer { hasDep in
                 s.lEdge.withUnsafeMutableBufferPointer { lEdge in
@@ -164,5 +181,13 @@ enum SentenceBoundaries {
         var count = 1
         for i in 1..<sentStart.count where sentStart[i] == 1 { count += 1 }
         return count
+    }
+}
+
+extension Array {
+    /// Makes the array `count` copies of `value`, keeping its storage (scratch arrays reused per doc).
+    @inline(__always) mutating func reset(count: Int, to value: Element) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: repeatElement(value, count: count))
     }
 }
