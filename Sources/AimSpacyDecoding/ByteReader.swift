@@ -18,21 +18,23 @@ public struct ByteReader {
     }
 
     /// Bytes left to read.
-    @inlinable public var remaining: Int { bytes.count - offset }
-    @inlinable public var isAtEnd: Bool { offset >= bytes.count }
+    public var remaining: Int { bytes.count - offset }
+    public var isAtEnd: Bool { offset >= bytes.count }
 
     /// An error at the current position (or at `offset`), naming the current key path.
     public func error(_ message: String, at offset: Int? = nil) -> DecodingError {
         DecodingError(location: .binary(offset: origin + (offset ?? self.offset), path: path), message: message)
     }
 
-    @inlinable mutating func need(_ count: Int, _ what: @autoclosure () -> String) throws(DecodingError) {
-        guard count >= 0, count <= bytes.count - offset else {
-            throw error("truncated input: expected \(what()) (\(count) bytes), \(max(0, remaining)) left")
-        }
+    @inline(__always) mutating func need(_ count: Int, _ what: @autoclosure () -> String) throws(DecodingError) {
+        guard count >= 0, count <= bytes.count - offset else { throw truncated(count, what()) }
     }
 
-    @inlinable public mutating func readUInt8() throws(DecodingError) -> UInt8 {
+    @inline(never) func truncated(_ count: Int, _ what: String) -> DecodingError {
+        error("truncated input: expected \(what) (\(count) bytes), \(max(0, remaining)) left")
+    }
+
+    @inline(__always) public mutating func readUInt8() throws(DecodingError) -> UInt8 {
         try need(1, "1 byte")
         let value = bytes[offset]
         offset += 1
@@ -40,7 +42,7 @@ public struct ByteReader {
     }
 
     /// Reads a big-endian unsigned integer of `T`'s width.
-    @inlinable public mutating func readBigEndian<T: FixedWidthInteger>(_: T.Type) throws(DecodingError) -> T {
+    @inline(__always) public mutating func readBigEndian<T: FixedWidthInteger>(_: T.Type) throws(DecodingError) -> T {
         let size = MemoryLayout<T>.size
         try need(size, "a \(size)-byte big-endian integer")
         let value = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
@@ -49,7 +51,7 @@ public struct ByteReader {
     }
 
     /// Takes the next `count` bytes as a sub-buffer (no copy).
-    @inlinable public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String = "bytes")
+    public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String = "bytes")
         throws(DecodingError) -> UnsafeRawBufferPointer
     {
         try need(count, what())
@@ -58,8 +60,27 @@ public struct ByteReader {
         return slice
     }
 
-    @inlinable public mutating func skip(_ count: Int) throws(DecodingError) {
+    public mutating func skip(_ count: Int) throws(DecodingError) {
         try need(count, "\(count) bytes to skip")
         offset += count
+    }
+}
+
+extension DecodingError {
+    /// The same error with `prefix` put in front of its key path (`cats[3]` + `.label`). Decoders
+    /// add path components this way, on the way out, so that the path costs nothing unless thrown.
+    public func prefixingPath(_ prefix: String) -> DecodingError {
+        guard case .binary(let offset, let path) = location else { return self }
+        var copy = self
+        let joined: String
+        if path.isEmpty {
+            joined = prefix
+        } else if path.hasPrefix("[") || path.hasPrefix("{") || path.hasPrefix(".") || prefix.isEmpty {
+            joined = prefix + path
+        } else {
+            joined = prefix + "." + path
+        }
+        copy.location = .binary(offset: offset, path: joined)
+        return copy
     }
 }

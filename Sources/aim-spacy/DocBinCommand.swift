@@ -39,9 +39,14 @@ struct DocBinCommand: ParsableCommand {
 
         @Argument(help: "A .spacy file.") var file: String
         @Flag(help: "Print JSON instead of a table.") var json = false
+        @Flag(help: .hidden) var inflateOnly = false
 
         func run() throws {
             do {
+                if inflateOnly {
+                    print(try DocBinStats.inflatedSize(path: file))
+                    return
+                }
                 let counts = try DocBinStats.counts(path: file)
                 print(json ? DocBinStats.json(counts).serialized() : DocBinStats.table(counts, path: file), terminator: json ? "\n" : "")
             } catch {

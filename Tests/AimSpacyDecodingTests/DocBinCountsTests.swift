@@ -36,6 +36,22 @@ import Testing
         #expect(counts.compressedSize == data.count)
     }
 
+    @Test(arguments: ["corpus/dev.spacy", "corpus/train.spacy", "docbin/partial.spacy", "docbin/empty-docs.spacy"])
+    func threadsDoNotChangeTheCounts(_ path: String) throws {
+        let docBin = try DocBinSupport.load(path)
+        let one = try docBin.counts(threads: 1)
+        for threads in [2, 3, 7] { #expect(try docBin.counts(threads: threads) == one, "\(threads) threads") }
+    }
+
+    @Test(arguments: ["docbin/bad-head.spacy", "docbin/bad-iob.spacy", "docbin/bad-iob-value.spacy"])
+    func threadsReportTheSameError(_ path: String) throws {
+        let docBin = try DocBinSupport.load(path)
+        let one = try #require(throws: DecodingError.self) { try docBin.counts(threads: 1) }
+        let two = try #require(throws: DecodingError.self) { try docBin.counts(threads: 2) }
+        #expect(one == two)
+        #expect(one.message.contains("spaCy E"))
+    }
+
     static func object(_ dictionary: [String: JSONValue]) -> JSONValue {
         .object(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }

@@ -46,3 +46,42 @@ import Testing
         #expect(error.message == "expected an array, found msgpack str")
     }
 }
+
+/// Errors inside per-doc entries name the doc's entry and the place within it.
+@Suite struct DocBinKeyPathTests {
+    /// The inflated payload of a fixture with the first occurrence of `needle` (a msgpack str with its
+    /// header) given invalid UTF-8; returns the payload and the offset of the str header.
+    static func corrupt(_ path: String, _ needle: String) throws -> ([UInt8], Int) {
+        var payload = try DocBinRobustnessTests.payload(path)
+        let bytes = [UInt8(0xa0 | needle.utf8.count)] + Array(needle.utf8)
+        let at = try #require((0...(payload.count - bytes.count)).first { Array(payload[$0..<($0 + bytes.count)]) == bytes })
+        payload[at + 1] = 0xff
+        return (payload, at)
+    }
+
+    static func docBin(_ payload: [UInt8]) throws -> DocBin {
+        try payload.withUnsafeBytes { raw in try DocBin(payload: InflatedBuffer(copying: raw)) }
+    }
+
+    @Test func categoryLabel() throws {
+        let (payload, at) = try Self.corrupt("docbin/unicode.spacy", "ascii")
+        let error = try #require(throws: DecodingError.self) { try Self.docBin(payload).doc(at: 0) }
+        #expect(error.location == .binary(offset: at, path: "cats[0]"))
+        #expect(error.message.contains("UTF-8"))
+    }
+
+    @Test func spanGroupName() throws {
+        let (payload, at) = try Self.corrupt("docbin/overlapping-spans.spacy", "chunks")
+        let docBin = try Self.docBin(payload)
+        let error = try #require(throws: DecodingError.self) { try docBin.doc(at: 0) }
+        #expect(error.location == .binary(offset: at + 1, path: "span_groups[0]{2}.name"))
+        let counting = try #require(throws: DecodingError.self) { try docBin.counts() }
+        #expect(counting == error)
+    }
+
+    @Test func topLevelString() throws {
+        let (payload, at) = try Self.corrupt("docbin/only-orth.spacy", "Alice")
+        let error = try #require(throws: DecodingError.self) { try Self.docBin(payload) }
+        #expect(error.location == .binary(offset: at + 1, path: "strings[3]"))
+    }
+}

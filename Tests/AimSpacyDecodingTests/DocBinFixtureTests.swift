@@ -22,6 +22,16 @@ import Testing
         }
     }
 
+    /// Beyond equal as JSON: the text is what `json.dumps(doc.to_json(), ensure_ascii=False)` wrote.
+    @Test(arguments: names + ["../corpus/dev", "../corpus/train"])
+    func serializationIsByteIdentical(_ name: String) throws {
+        let docBin = try DocBinSupport.load("docbin/\(name).spacy")
+        let expectedPath = name.hasPrefix("../") ? "expected/\(name.dropFirst(10)).docs.jsonl" : "docbin/\(name).docs.jsonl"
+        let expected = String(decoding: try Fixture.data(expectedPath), as: UTF8.self)
+        let actual = try DocBinSupport.json(docBin).map { $0.serialized() + "\n" }.joined()
+        #expect(actual == expected)
+    }
+
     @Test(arguments: names)
     func tokensMatchSpacy(_ name: String) throws {
         let docBin = try DocBinSupport.load("docbin/\(name).spacy")

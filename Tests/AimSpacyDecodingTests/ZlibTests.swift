@@ -48,7 +48,7 @@ import Testing
         var data = Self.compress(Array(repeating: UInt8(ascii: "a"), count: 100))
         data[0] = 0x1f  // gzip's magic instead of a zlib header
         let error = try #require(throws: DecodingError.self) { try Self.inflate(data) }
-        #expect(error.location == .binary(offset: 0, path: "") || error.message.contains("zlib"))
+        #expect(error.location == .binary(offset: 0, path: ""))
         #expect(error.message.contains("invalid compressed data"))
     }
 }

@@ -18,42 +18,49 @@ extension DocBin {
     func analyse(doc index: Int, rows: Range<Int>, scratch: inout DocScratch) throws(DecodingError) -> Bool {
         let n = rows.count
         let first = rows.lowerBound
-        scratch.heads.removeAll(keepingCapacity: true)
-        scratch.hasDep.removeAll(keepingCapacity: true)
-        scratch.sentStart.removeAll(keepingCapacity: true)
+        let table = self.table
 
         if let column = columns.firstHead {
             for i in 0..<n {
-                let offset = Int(Int32(truncatingIfNeeded: value(row: first + i, column: column)))
+                let offset = Int(Int32(truncatingIfNeeded: table.value(row: first + i, column: column)))
                 guard i + offset >= 0, i + offset < n else {
                     throw tokenError(doc: index, row: first + i, column: column,
                         "HEAD offset \(offset) of token \(i) points outside the doc of \(n) tokens (spaCy E190)")
                 }
             }
         }
-        for column in [columns.firstEntIOB, columns.entIOB].compactMap({ $0 }) {
-            for i in 0..<n where value(row: first + i, column: column) > 3 {
+        for column in columns.entIOBChecks {
+            for i in 0..<n where table.value(row: first + i, column: column) > 3 {
                 throw tokenError(doc: index, row: first + i, column: column,
-                    "ENT_IOB value \(value(row: first + i, column: column)) of token \(i), expected 0-3 (spaCy E982)")
+                    "ENT_IOB value \(table.value(row: first + i, column: column)) of token \(i), expected 0-3 (spaCy E982)")
             }
         }
 
-        if let column = columns.sentStart {
-            for i in 0..<n { scratch.sentStart.append(Int8(truncatingIfNeeded: Int64(bitPattern: value(row: first + i, column: column)))) }
-        } else {
-            for i in 0..<n { scratch.sentStart.append(i == 0 ? 1 : 0) }
+        scratch.sentStart.reset(count: n, to: 0)
+        scratch.sentStart.withUnsafeMutableBufferPointer { sentStart in
+            if let column = columns.sentStart {
+                for i in 0..<n { sentStart[i] = Int8(truncatingIfNeeded: table.value(row: first + i, column: column)) }
+            } else if n > 0 {
+                sentStart[0] = 1
+            }
         }
 
         guard let headColumn = columns.head, let depColumn = columns.dep, let firstDep = columns.firstDep else { return false }
         var anyDep = false
-        for i in 0..<n where value(row: first + i, column: firstDep) != 0 {
+        for i in 0..<n where table.value(row: first + i, column: firstDep) != 0 {
             anyDep = true
             break
         }
         guard anyDep else { return false }
-        for i in 0..<n {
-            scratch.heads.append(Int(Int32(truncatingIfNeeded: value(row: first + i, column: headColumn))))
-            scratch.hasDep.append(value(row: first + i, column: depColumn) != 0)
+        scratch.heads.reset(count: n, to: 0)
+        scratch.hasDep.reset(count: n, to: false)
+        scratch.heads.withUnsafeMutableBufferPointer { heads in
+            scratch.hasDep.withUnsafeMutableBufferPointer { hasDep in
+                for i in 0..<n {
+                    heads[i] = Int(Int32(truncatingIfNeeded: table.value(row: first + i, column: headColumn)))
+                    hasDep[i] = table.value(row: first + i, column: depColumn) != 0
+                }
+            }
         }
         if headColumn != columns.firstHead {
             for i in 0..<n where i + scratch.heads[i] < 0 || i + scratch.heads[i] >= n {
@@ -80,11 +87,15 @@ extension DocBin {
 enum SentenceBoundaries {
     static func setFromHeads(_ s: inout DocScratch) {
         let n = s.heads.count
-        s.lEdge.removeAll(keepingCapacity: true)
-        s.rEdge.removeAll(keepingCapacity: true)
-        for i in 0..<n {
-            s.lEdge.append(i)
-            s.rEdge.append(i)
+        s.lEdge.reset(count: n, to: 0)
+        s.rEdge.reset(count: n, to: 0)
+        s.lEdge.withUnsafeMutableBufferPointer { lEdge in
+            s.rEdge.withUnsafeMutableBufferPointer { rEdge in
+                for i in 0..<n {
+                    lEdge[i] = i
+                    rEdge[i] = i
+                }
+            }
         }
         var loop = 0
         while true {
@@ -92,36 +103,53 @@ enum SentenceBoundaries {
             if within || loop > 10 { break }
             loop += 1
         }
-        for i in 0..<n { s.sentStart[i] = -1 }
-        for i in 0..<n where s.heads[i] == 0 && s.hasDep[i] { s.sentStart[s.lEdge[i]] = 1 }
+        s.sentStart.reset(count: n, to: -1)
+        s.sentStart.withUnsafeMutableBufferPointer { sentStart in
+            s.heads.withUnsafeBufferPointer { heads in
+                s.hasDep.withUnsafeBufferPointer { hasDep in
+                    s.lEdge.withUnsafeBufferPointer { lEdge in
+                        for i in 0..<n where heads[i] == 0 && hasDep[i] { sentStart[lEdge[i]] = 1 }
+                    }
+                }
+            }
+        }
     }
 
     /// One pass of `_set_lr_kids_and_edges`; returns whether every head lies inside its sentence.
     private static func relaxEdges(_ s: inout DocScratch) -> Bool {
         let n = s.heads.count
-        for i in 0..<n {
-            let h = i + s.heads[i]
-            if s.lEdge[i] < s.lEdge[h] { s.lEdge[h] = s.lEdge[i] }
-            if s.rEdge[i] > s.rEdge[h] { s.rEdge[h] = s.rEdge[i] }
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let h = i + s.heads[i]
-            if s.rEdge[i] > s.rEdge[h] { s.rEdge[h] = s.rEdge[i] }
-            if s.lEdge[i] < s.lEdge[h] { s.lEdge[h] = s.lEdge[i] }
-        }
-        s.isStart.removeAll(keepingCapacity: true)
-        s.isStart.append(contentsOf: repeatElement(false, count: n))
-        for i in 0..<n where s.heads[i] == 0 && s.hasDep[i] { s.isStart[s.lEdge[i]] = true }
-        var sentenceStart = 0
-        for i in 0..<n where (i > 0 && s.isStart[i]) || i == n - 1 {
-            let sentenceEnd = i
-            for j in sentenceStart..<max(sentenceStart, sentenceEnd) {
-                let h = s.heads[j] + j
-                if h < sentenceStart || h >= sentenceEnd + 1 { return false }
+        s.isStart.reset(count: n, to: false)
+        return s.heads.withUnsafeBufferPointer { heads in
+            s.hasDep.withUnsafeBufferPointer { hasDep in
+                s.lEdge.withUnsafeMutableBufferPointer { lEdge in
+                    s.rEdge.withUnsafeMutableBufferPointer { rEdge in
+                        s.isStart.withUnsafeMutableBufferPointer { isStart in
+                            for i in 0..<n {
+                                let h = i + heads[i]
+                                if lEdge[i] < lEdge[h] { lEdge[h] = lEdge[i] }
+                                if rEdge[i] > rEdge[h] { rEdge[h] = rEdge[i] }
+                            }
+                            for i in stride(from: n - 1, through: 0, by: -1) {
+                                let h = i + heads[i]
+                                if rEdge[i] > rEdge[h] { rEdge[h] = rEdge[i] }
+                                if lEdge[i] < lEdge[h] { lEdge[h] = lEdge[i] }
+                            }
+                            for i in 0..<n where heads[i] == 0 && hasDep[i] { isStart[lEdge[i]] = true }
+                            var sentenceStart = 0
+                            for i in 0..<n where (i > 0 && isStart[i]) || i == n - 1 {
+                                let sentenceEnd = i
+                                for j in sentenceStart..<max(sentenceStart, sentenceEnd) {
+                                    let h = heads[j] + j
+                                    if h < sentenceStart || h >= sentenceEnd + 1 { return false }
+                                }
+                                sentenceStart = i
+                            }
+                            return true
+                        }
+                    }
+                }
             }
-            sentenceStart = i
         }
-        return true
     }
 
     /// `Doc.sents` from final `sent_start` values: token 0 always starts; a new sentence at every
@@ -153,5 +181,13 @@ enum SentenceBoundaries {
         var count = 1
         for i in 1..<sentStart.count where sentStart[i] == 1 { count += 1 }
         return count
+    }
+}
+
+extension Array {
+    /// Makes the array `count` copies of `value`, keeping its storage (scratch arrays reused per doc).
+    @inline(__always) mutating func reset(count: Int, to value: Element) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: repeatElement(value, count: count))
     }
 }

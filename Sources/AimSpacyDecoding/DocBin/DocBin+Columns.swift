@@ -14,6 +14,8 @@ struct Columns: Sendable {
     var firstHead: Int?
     var entIOB: Int?
     var firstEntIOB: Int?
+    /// The ENT_IOB columns whose values must be 0–3: the one `from_array` checks and the one it keeps.
+    var entIOBChecks: [Int] = []
     var entType: Int?
     var entKBID: Int?
     var entID: Int?
@@ -52,5 +54,6 @@ struct Columns: Sendable {
             default: extra.append((column, id))
             }
         }
+        entIOBChecks = Array(Set([firstEntIOB, entIOB].compactMap { $0 })).sorted()
     }
 }

@@ -1,7 +1,11 @@
+import Dispatch
+
 /// The columnar counting path: one pass over the token table that reads only the columns it
-/// counts, keys labels by their string ID and resolves each ID once at the end.
+/// counts, keys labels by their string ID and resolves each ID once at the end. Large files are
+/// counted in two halves on two threads and merged; the result and any error are the same.
 extension DocBin {
-    public func counts() throws(DecodingError) -> DocBinCounts {
+    /// - Parameter threads: how many parts to count concurrently; by default 2 for large files.
+    public func counts(threads: Int? = nil) throws(DecodingError) -> DocBinCounts {
         var result = DocBinCounts()
         result.docs = count
         result.tokens = tokenCount
@@ -10,30 +14,43 @@ extension DocBin {
         result.inflatedSize = inflatedSize
         result.docsWithUserData = userDataCount
 
-        var entities: [UInt64: Tally] = [:]
-        var spanTally: [String: [UInt64: Tally]] = [:]
-        var scratch = DocScratch()
-        var groups: [(name: String, labels: [(id: UInt64, at: Int)])] = []
-        for index in 0..<count {
-            let rows = self.rows(of: index)
-            _ = try analyse(doc: index, rows: rows, scratch: &scratch)
-            if SentenceBoundaries.isAnnotated(scratch.sentStart) {
-                result.sentences += SentenceBoundaries.count(scratch.sentStart)
-            } else {
-                result.docsWithoutSentences += 1
+        let parts = max(1, min(threads ?? (count >= 4096 ? 2 : 1), max(count, 1)))
+        var partials: [PartialCounts] = []
+        if parts == 1 {
+            partials.append(try partialCounts(0..<count))
+        } else {
+            let slots = ResultSlots(count: parts)
+            defer { slots.deallocate() }
+            let docBin = self
+            let total = count
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let docs = (total * part / parts)..<(total * (part + 1) / parts)
+                do throws(DecodingError) { slots.store(.success(try docBin.partialCounts(docs)), at: part) } catch {
+                    slots.store(.failure(error), at: part)
+                }
             }
-            try countEntities(doc: index, rows: rows, into: &entities)
-            if try hasUnknownSpaces(doc: index) { result.docsWithUnknownSpaces += 1 }
-            try countCategories(doc: index, into: &result.cats)
-            groups.removeAll(keepingCapacity: true)
-            try spanLabels(doc: index, into: &groups)
-            for group in groups {
-                var tally = spanTally[group.name, default: [:]]
-                for label in group.labels { tally[label.id, default: Tally(at: label.at)].count += 1 }
-                spanTally[group.name] = tally
+            for part in 0..<parts {
+                switch slots.load(part) {
+                case .success(let partial): partials.append(partial)
+                case .failure(let error): throw error
+                }
             }
         }
-        for (id, tally) in entities {
+
+        var entities: [UInt64: Tally] = [:]
+        var spans: [String: [UInt64: Tally]] = [:]
+        for partial in partials {
+            result.sentences += partial.sentences
+            result.docsWithoutSentences += partial.docsWithoutSentences
+            result.docsWithUnknownSpaces += partial.docsWithUnknownSpaces
+            entities.merge(partial.entities) { $0.merged($1) }
+            for (name, labels) in partial.spans { spans[name, default: [:]].merge(labels) { $0.merged($1) } }
+            for (label, n) in partial.cats {
+                result.cats[label, default: .init()].docs += n.docs
+                result.cats[label, default: .init()].positive += n.positive
+            }
+        }
+        for (id, tally) in entities.sorted(by: { $0.value.at < $1.value.at }) {
             guard let label = strings[id] else {
                 throw DecodingError(
                     location: .binary(offset: tally.at, path: "tokens.ENT_TYPE"),
@@ -41,9 +58,9 @@ extension DocBin {
             }
             result.entities[label, default: 0] += tally.count
         }
-        for (name, labels) in spanTally {
+        for (name, labels) in spans.sorted(by: { $0.key < $1.key }) {
             var byLabel: [String: Int] = [:]
-            for (id, tally) in labels {
+            for (id, tally) in labels.sorted(by: { $0.value.at < $1.value.at }) {
                 guard let label = strings[id] else {
                     throw DecodingError(
                         location: .binary(offset: tally.at, path: "span_groups.\(name).label"),
@@ -56,75 +73,75 @@ extension DocBin {
         return result
     }
 
+    /// What one range of docs contributes; labels of entities and spans still string IDs.
+    struct PartialCounts {
+        var sentences = 0
+        var docsWithoutSentences = 0
+        var docsWithUnknownSpaces = 0
+        var entities: [UInt64: Tally] = [:]
+        var spans: [String: [UInt64: Tally]] = [:]
+        var cats: [String: DocBinCounts.CategoryCount] = [:]
+    }
+
+    func partialCounts(_ docs: Range<Int>) throws(DecodingError) -> PartialCounts {
+        var partial = PartialCounts()
+        var groupNames = LabelCache()
+        var spanTally: [[UInt64: Tally]] = []
+        var catLabels = LabelCache()
+        var catTally: [DocBinCounts.CategoryCount] = []
+        var scratch = DocScratch()
+        var entries: [(name: Int, group: Range<Int>)] = []
+        for index in docs {
+            let rows = self.rows(of: index)
+            _ = try analyse(doc: index, rows: rows, scratch: &scratch)
+            if SentenceBoundaries.isAnnotated(scratch.sentStart) {
+                partial.sentences += SentenceBoundaries.count(scratch.sentStart)
+            } else {
+                partial.docsWithoutSentences += 1
+            }
+            try countEntities(doc: index, rows: rows, into: &partial.entities)
+            if try hasUnknownSpaces(doc: index) { partial.docsWithUnknownSpaces += 1 }
+            try countCategories(doc: index, labels: &catLabels, into: &catTally)
+            try countSpans(doc: index, names: &groupNames, entries: &entries, into: &spanTally)
+        }
+        for (nameIndex, labels) in spanTally.enumerated() { partial.spans[groupNames.labels[nameIndex]] = labels }
+        for (i, tally) in catTally.enumerated() { partial.cats[catLabels.labels[i]] = tally }
+        return partial
+    }
+
     /// A count and where its first occurrence is (for an error if its label does not resolve).
     struct Tally {
         var count = 0
         var at: Int
         init(at: Int) { self.at = at }
-    }
 
-    /// `Doc.ents` of one doc, counted by label ID (the walk of `Doc.ents`, spec §1.11).
-    private func countEntities(doc index: Int, rows: Range<Int>, into tally: inout [UInt64: Tally]) throws(DecodingError) {
-        guard let iobColumn = columns.entIOB else { return }
-        let typeColumn = columns.entType
-        var open: UInt64 = 0
-        var openRow = -1
-        for row in rows {
-            let iob = value(row: row, column: iobColumn)
-            let type = typeColumn.map { value(row: row, column: $0) } ?? 0
-            if iob == 1 {
-                if openRow < 0 {
-                    throw tokenError(doc: index, row: row, column: iobColumn,
-                        "token \(row - rows.lowerBound) is I(nside) an entity that no B(egin) opened (spaCy E093)")
-                }
-                continue
-            }
-            if openRow >= 0, open != 0 {
-                tally[open, default: Tally(at: cellOffset(row: openRow, column: typeColumn ?? iobColumn))].count += 1
-            }
-            if iob == 3 && type != 0 {
-                open = type
-                openRow = row
-            } else {
-                open = 0
-                openRow = -1
-            }
-        }
-        if openRow >= 0, open != 0 {
-            tally[open, default: Tally(at: cellOffset(row: openRow, column: typeColumn ?? iobColumn))].count += 1
+        func merged(_ other: Tally) -> Tally {
+            var sum = Tally(at: min(at, other.at))
+            sum.count = count + other.count
+            return sum
         }
     }
+}
 
-    func cellOffset(row: Int, column: Int) -> Int { tokens.lowerBound + (row * attrs.count + column) * 8 }
+/// One result per concurrently counted part, each written by exactly one thread before it is read.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Result<DocBin.PartialCounts, DecodingError>?>
+    private let count: Int
 
-    /// `cats[i]`, counted by label.
-    private func countCategories(doc index: Int, into cats: inout [String: DocBinCounts.CategoryCount]) throws(DecodingError) {
-        var reader = reader(at: self.cats[index], path: "cats[\(index)]")
-        let members = try reader.readMapHeader()
-        for _ in 0..<members {
-            let start = reader.offset
-            let key = try reader.next()
-            guard case .string(let range) = key else {
-                throw reader.error("expected a str category label, found msgpack \(key.typeName)", at: start)
-            }
-            let label = try reader.string(range)
-            let score = try reader.readValue()
-            var entry = cats[label, default: .init()]
-            entry.docs += 1
-            switch score {
-            case .float(let v) where v >= 0.5: entry.positive += 1
-            case .int(let v) where v >= 1: entry.positive += 1
-            case .bool(true): entry.positive += 1
-            default: break
-            }
-            cats[label] = entry
-        }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
-    /// The span groups of one doc as (name, label IDs) after the same key rules as `spanGroups(doc:)`.
-    private func spanLabels(doc index: Int, into groups: inout [(name: String, labels: [(id: UInt64, at: Int)])]) throws(DecodingError) {
-        for group in try rawSpanGroups(doc: index) {
-            groups.append((group.name, group.labels))
-        }
+    func store(_ result: Result<DocBin.PartialCounts, DecodingError>, at index: Int) { slots[index] = result }
+
+    func load(_ index: Int) -> Result<DocBin.PartialCounts, DecodingError> {
+        slots[index] ?? .failure(DecodingError(location: .none, message: "a counting thread did not finish"))
+    }
+
+    func deallocate() {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 }

@@ -23,13 +23,14 @@ extension DocBin {
     func doc(at index: Int, scratch: inout DocScratch) throws(DecodingError) -> Doc {
         precondition(index >= 0 && index < count, "doc index out of range")
         let rows = self.rows(of: index)
-        let parsed = try analyse(doc: index, rows: rows, scratch: &scratch)
+        _ = try analyse(doc: index, rows: rows, scratch: &scratch)
         let unknownSpaces = try hasUnknownSpaces(doc: index)
 
         var tokens: [Token] = []
         tokens.reserveCapacity(rows.count)
         var annotated: Set<TokenAttribute> = []
         var idx = 0
+        let annotationColumns = self.annotationColumns
         for (i, row) in rows.enumerated() {
             func string(_ column: Int?) throws(DecodingError) -> String {
                 guard let column else { return "" }
@@ -95,7 +96,6 @@ extension DocBin {
             annotated.insert(.orth)
             annotated.remove(.spacy)
         }
-        _ = parsed
 
         var doc = Doc(tokens: tokens, annotated: annotated, hasUnknownSpaces: unknownSpaces)
         doc.ents = try entities(tokens, doc: index, rows: rows)

@@ -2,57 +2,73 @@ import AimSpacyModel
 
 /// The per-doc entries beside the token table: `cats`, `flags`, `span_groups`, `user_data`.
 extension DocBin {
-    /// A reader positioned at `offset` of the payload, reporting `path` in errors.
-    func reader(at offset: Int, path: String) -> MsgPackReader {
+    /// A reader positioned at `offset` of the payload.
+    func reader(at offset: Int) -> MsgPackReader {
         var reader = MsgPackReader(payload.bytes)
         reader.bytes.offset = offset
-        reader.path = path
         return reader
     }
 
     /// A reader over a bin value (a nested msgpack document) whose errors give payload offsets.
-    func reader(nested range: Range<Int>, path: String) -> MsgPackReader {
-        MsgPackReader(UnsafeRawBufferPointer(rebasing: payload.bytes[range]), origin: range.lowerBound, path: path)
+    func reader(nested range: Range<Int>) -> MsgPackReader {
+        MsgPackReader(UnsafeRawBufferPointer(rebasing: payload.bytes[range]), origin: range.lowerBound)
     }
 
     /// `flags[i]["has_unknown_spaces"]`, false when the key or the `flags` list is missing.
     func hasUnknownSpaces(doc index: Int) throws(DecodingError) -> Bool {
         guard let flags else { return false }
-        var reader = reader(at: flags[index], path: "flags[\(index)]")
-        let members = try reader.readMapHeader()
-        var result = false
-        for _ in 0..<members {
-            let key = try reader.readValue()
-            let value = try reader.readValue()
-            if key == .string("has_unknown_spaces") { result = value.isTruthy }
+        var reader = reader(at: flags[index])
+        do throws(DecodingError) {
+            let members = try reader.readMapHeader()
+            var result = false
+            for _ in 0..<members {
+                let key = try reader.next()
+                if case .string(let range) = key, reader.stringEquals(range, "has_unknown_spaces") {
+                    result = try reader.readValue().isTruthy
+                } else {
+                    try reader.skipContents(of: key)
+                    try reader.skipValue()
+                }
+            }
+            return result
+        } catch {
+            throw error.prefixingPath("flags[\(index)]")
         }
-        return result
     }
 
     /// `Doc.cats` in stored order.
     func categories(doc index: Int) throws(DecodingError) -> [Category] {
-        var reader = reader(at: cats[index], path: "cats[\(index)]")
-        let members = try reader.readMapHeader()
-        var result: [Category] = []
-        for _ in 0..<members {
-            let start = reader.offset
-            guard case .string(let label) = try reader.readValue() else {
-                throw reader.error("expected a str category label", at: start)
+        var reader = reader(at: cats[index])
+        do throws(DecodingError) {
+            let members = try reader.readMapHeader()
+            var result: [Category] = []
+            for _ in 0..<members {
+                let start = reader.offset
+                guard case .string(let label) = try reader.readValue() else {
+                    throw reader.error("expected a str category label", at: start)
+                }
+                let value: JSONValue
+                do { value = try reader.readValue().json(in: reader) } catch { throw error.prefixingPath(".\(label)") }
+                let score = value.doubleValue ?? (value == .bool(true) ? 1 : 0)
+                if let existing = result.firstIndex(where: { $0.label == label }) {
+                    result[existing] = Category(label: label, score: score, value: value)
+                } else {
+                    result.append(Category(label: label, score: score, value: value))
+                }
             }
-            reader.path = "cats[\(index)].\(label)"
-            let value = try reader.readValue().json(in: reader)
-            reader.path = "cats[\(index)]"
-            result.removeAll { $0.label == label }
-            result.append(Category(label: label, score: value.doubleValue ?? (value == .bool(true) ? 1 : 0), value: value))
+            return result
+        } catch {
+            throw error.prefixingPath("cats[\(index)]")
         }
-        return result
     }
 
     /// `doc.user_data["title"]` when it is a str.
     func title(doc index: Int) throws(DecodingError) -> String? {
         guard let userData, let range = userData[index], !range.isEmpty else { return nil }
-        var reader = reader(nested: range, path: "user_data[\(index)]")
-        guard case .map(let members) = try reader.readValue() else { return nil }
+        var reader = reader(nested: range)
+        let value: MsgPackValue
+        do { value = try reader.readValue() } catch { throw error.prefixingPath("user_data[\(index)]") }
+        guard case .map(let members) = value else { return nil }
         for member in members where member.key == .string("title") {
             if case .string(let title) = member.value { return title }
         }
@@ -108,9 +124,8 @@ extension DocBin {
     func rawSpanGroups(doc index: Int) throws(DecodingError) -> [RawSpanGroup] {
         guard let spanGroups else { return [] }
         let range = spanGroups[index]
-        let path = "span_groups[\(index)]"
         if range.isEmpty || (range.count == 1 && payload.bytes[range.lowerBound] == 0x90) { return [] }
-        var reader = reader(nested: range, path: path)
+        var reader = reader(nested: range)
         var groups: [RawSpanGroup] = []
         func store(_ group: RawSpanGroup) {
             if let existing = groups.firstIndex(where: { $0.name == group.name }) {
@@ -119,39 +134,44 @@ extension DocBin {
                 groups.append(group)
             }
         }
-        let start = reader.offset
-        switch try reader.next() {
-        case .array(let n):
-            for i in 0..<n {
-                reader.path = "\(path)[\(i)]"
-                let bytes = try reader.readBinary()
-                store(try spanGroup(bytes, in: reader, path: reader.path, name: nil))
-            }
-        case .map(let n):
-            for i in 0..<n {
-                reader.path = "\(path){\(i)}"
-                let bytes = try reader.readBinary()
-                let keys = try reader.readArrayHeader()
-                var names: [String] = []
-                for _ in 0..<keys { names.append(try reader.readString()) }
-                for name in names {
-                    store(try spanGroup(bytes, in: reader, path: "\(path).\(name)", name: name))
+        do throws(DecodingError) {
+            let start = reader.offset
+            switch try reader.next() {
+            case .array(let n):
+                for i in 0..<n {
+                    do {
+                        let bytes = try reader.readBinary()
+                        store(try spanGroup(bytes, in: reader, name: nil))
+                    } catch {
+                        throw error.prefixingPath("[\(i)]")
+                    }
                 }
+            case .map(let n):
+                for i in 0..<n {
+                    do throws(DecodingError) {
+                        let bytes = try reader.readBinary()
+                        let keys = try reader.readArrayHeader()
+                        var names: [String] = []
+                        for _ in 0..<keys { names.append(try reader.readString()) }
+                        for name in names { store(try spanGroup(bytes, in: reader, name: name)) }
+                    } catch {
+                        throw error.prefixingPath("{\(i)}")
+                    }
+                }
+            case let other:
+                throw reader.error("expected a map or array of serialized span groups, found msgpack \(other.typeName)", at: start)
             }
-        case let other:
-            throw reader.error("expected a map or array of serialized span groups, found msgpack \(other.typeName)", at: start)
+            guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after the span groups") }
+        } catch {
+            throw error.prefixingPath("span_groups[\(index)]")
         }
-        reader.path = path
-        guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after the span groups") }
         return groups
     }
 
     /// One serialized `SpanGroup` (`name`, `attrs`, `spans` of 40-byte big-endian structs).
-    private func spanGroup(
-        _ local: Range<Int>, in outer: MsgPackReader, path: String, name: String?
-    ) throws(DecodingError) -> RawSpanGroup {
+    private func spanGroup(_ local: Range<Int>, in outer: MsgPackReader, name: String?) throws(DecodingError) -> RawSpanGroup {
         let absolute = (outer.bytes.origin + local.lowerBound)..<(outer.bytes.origin + local.upperBound)
-        var reader = reader(nested: absolute, path: path)
+        var reader = reader(nested: absolute)
         let members = try reader.readMapHeader()
         var groupName: String?
         var spans: [RawSpan]?
@@ -162,17 +182,18 @@ extension DocBin {
                 throw reader.error("expected a str key in a serialized SpanGroup, found msgpack \(key.typeName)", at: keyStart)
             }
             if reader.stringEquals(keyRange, "name") {
-                reader.path = "\(path).name"
-                groupName = try reader.readString()
+                do { groupName = try reader.readString() } catch { throw error.prefixingPath(".name") }
             } else if reader.stringEquals(keyRange, "spans") {
-                let n = try reader.readArrayHeader()
+                let n: Int
+                do { n = try reader.readArrayHeader() } catch { throw error.prefixingPath(".spans") }
                 var list: [RawSpan] = []
                 list.reserveCapacity(n)
                 for i in 0..<n {
-                    reader.path = "\(path).spans[\(i)]"
-                    let raw = try reader.readBinary()
+                    let raw: Range<Int>
+                    do { raw = try reader.readBinary() } catch { throw error.prefixingPath(".spans[\(i)]") }
                     guard raw.count == 40 else {
                         throw reader.error("a span is \(raw.count) bytes, expected 40 (struct >QQQllll)", at: raw.lowerBound)
+                            .prefixingPath(".spans[\(i)]")
                     }
                     let bytes = reader.slice(raw)
                     func u64(_ o: Int) -> UInt64 { UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: o, as: UInt64.self)) }
@@ -185,11 +206,11 @@ extension DocBin {
             } else {
                 try reader.skipValue()
             }
-            reader.path = path
         }
         guard let groupName, let spans else {
             throw reader.error("a serialized SpanGroup needs `name` and `spans`", at: 0)
         }
+        guard reader.bytes.isAtEnd else { throw reader.error("unexpected bytes after a serialized SpanGroup") }
         return RawSpanGroup(name: name ?? groupName, spans: spans)
     }
 }

@@ -13,7 +13,6 @@ struct TopLevel {
     var keyOffsets: [String: Int] = [:]
 
     mutating func read(_ reader: inout MsgPackReader) throws(DecodingError) {
-        reader.path = ""
         let members = try reader.readMapHeader()
         var seen: Set<String> = []
         for _ in 0..<members {
@@ -23,74 +22,74 @@ struct TopLevel {
                 throw reader.error("expected a str key in the DocBin map, found msgpack \(keyItem.typeName)", at: keyStart)
             }
             let key = try reader.string(keyRange)
-            reader.path = key
             keyOffsets[key] = reader.offset
             seen.insert(key)
-            switch key {
-            case "attrs":
-                let n = try reader.readArrayHeader()
-                attrs.reserveCapacity(n)
-                for i in 0..<n {
-                    reader.path = "attrs[\(i)]"
-                    attrs.append(try reader.readUInt64Pattern())
-                }
-            case "tokens": tokens = try reader.readBinary()
-            case "spaces": spaces = try reader.readBinary()
-            case "lengths": lengths = try reader.readBinary()
-            case "strings":
-                let n = try reader.readArrayHeader()
-                for i in 0..<n {
-                    reader.path = "strings[\(i)]"
-                    strings.add(try reader.readString())
-                }
-            case "cats":
-                cats = try offsets(&reader, key: key)
-            case "flags":
-                flags = try offsets(&reader, key: key)
-            case "span_groups":
-                let n = try reader.readArrayHeader()
-                var groups: [Range<Int>] = []
-                groups.reserveCapacity(n)
-                for i in 0..<n {
-                    reader.path = "span_groups[\(i)]"
-                    groups.append(try reader.readBinary())
-                }
-                spanGroups = groups
-            case "user_data":
-                let n = try reader.readArrayHeader()
-                var data: [Range<Int>?] = []
-                data.reserveCapacity(n)
-                for i in 0..<n {
-                    reader.path = "user_data[\(i)]"
-                    let start = reader.offset
-                    let item = try reader.next()
-                    switch item {
-                    case .binary(let r): data.append(r)
-                    case .nil: data.append(nil)
-                    default:
-                        throw reader.error("expected bin (msgpack of Doc.user_data) or nil, found msgpack \(item.typeName)", at: start)
-                    }
-                }
-                userData = data
-            default:
-                try reader.skipValue()
-            }
+            do { try readValue(of: key, &reader) } catch { throw error.prefixingPath(key) }
         }
-        reader.path = ""
         for required in ["attrs", "tokens", "spaces", "lengths", "strings", "cats"] where !seen.contains(required) {
             throw reader.error("the DocBin map has no `\(required)` key (spaCy 3.8 requires it)", at: 0)
         }
     }
 
+    /// Reads the value of one top-level key; errors carry the path below the key.
+    private mutating func readValue(of key: String, _ reader: inout MsgPackReader) throws(DecodingError) {
+        switch key {
+        case "attrs":
+            let n = try reader.readArrayHeader()
+            attrs.reserveCapacity(n)
+            for i in 0..<n {
+                do { attrs.append(try reader.readUInt64Pattern()) } catch { throw error.prefixingPath("[\(i)]") }
+            }
+        case "tokens": tokens = try reader.readBinary()
+        case "spaces": spaces = try reader.readBinary()
+        case "lengths": lengths = try reader.readBinary()
+        case "strings":
+            let n = try reader.readArrayHeader()
+            for i in 0..<n {
+                do { strings.add(try reader.readString()) } catch { throw error.prefixingPath("[\(i)]") }
+            }
+        case "cats":
+            cats = try offsets(&reader)
+        case "flags":
+            flags = try offsets(&reader)
+        case "span_groups":
+            let n = try reader.readArrayHeader()
+            var groups: [Range<Int>] = []
+            groups.reserveCapacity(n)
+            for i in 0..<n {
+                do { groups.append(try reader.readBinary()) } catch { throw error.prefixingPath("[\(i)]") }
+            }
+            spanGroups = groups
+        case "user_data":
+            let n = try reader.readArrayHeader()
+            var data: [Range<Int>?] = []
+            data.reserveCapacity(n)
+            for _ in 0..<n {
+                let start = reader.offset
+                let item = try reader.next()
+                switch item {
+                case .binary(let r): data.append(r)
+                case .nil: data.append(nil)
+                default:
+                    throw reader.error(
+                        "expected bin (msgpack of Doc.user_data) or nil, found msgpack \(item.typeName)", at: start
+                    ).prefixingPath("[\(data.count)]")
+                }
+            }
+            userData = data
+        default:
+            try reader.skipValue()
+        }
+    }
+
     /// Records the offset of every element of an array of values and skips them.
-    private func offsets(_ reader: inout MsgPackReader, key: String) throws(DecodingError) -> [Int] {
+    private func offsets(_ reader: inout MsgPackReader) throws(DecodingError) -> [Int] {
         let n = try reader.readArrayHeader()
         var result: [Int] = []
         result.reserveCapacity(n)
         for i in 0..<n {
-            reader.path = "\(key)[\(i)]"
             result.append(reader.offset)
-            try reader.skipValue()
+            do { try reader.skipValue() } catch { throw error.prefixingPath("[\(i)]") }
         }
         return result
     }

@@ -125,6 +125,22 @@ public struct DocBin: Sendable {
         return UInt64(littleEndian: payload.bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
 
+    /// The `tokens` table for tight loops (rows were checked against its size when the file was read).
+    var table: TokenTable {
+        TokenTable(base: payload.bytes.baseAddress.map { $0 + tokens.lowerBound }, stride: attrs.count * 8)
+    }
+
     /// Whether token `row` is followed by a space, as stored.
     @inline(__always) func space(row: Int) -> Bool { payload.bytes[spaces.lowerBound + row] != 0 }
+}
+
+/// Unchecked reads of the `tokens` table: `rows x columns` little-endian uint64 from `base`.
+struct TokenTable {
+    let base: UnsafeRawPointer?
+    let stride: Int
+
+    @inline(__always) func value(row: Int, column: Int) -> UInt64 {
+        guard let base else { return 0 }
+        return UInt64(littleEndian: (base + (row &* stride &+ column &* 8)).loadUnaligned(as: UInt64.self))
+    }
 }

@@ -131,6 +131,17 @@ public struct MsgPackReader {
         }
     }
 
+    /// Skips the elements of a container whose header `item` was just read (nothing for scalars).
+    public mutating func skipContents(of item: MsgPackItem) throws(DecodingError) {
+        let n: Int
+        switch item {
+        case .array(let count): n = count
+        case .map(let count): n = 2 * count
+        default: return
+        }
+        for _ in 0..<n { try skipValue() }
+    }
+
     /// The bytes of a range returned in an item.
     public func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: bytes.bytes[range])

@@ -78,8 +78,10 @@ public enum Zlib {
             default:
                 let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
                 free(output)
+                // A bad 2-byte header is reported at its start: the file is not a zlib stream at all.
+                let at = stream.total_in <= 2 && produced == 0 ? 0 : Int(stream.total_in)
                 throw DecodingError(
-                    location: .binary(offset: Int(stream.total_in), path: ""),
+                    location: .binary(offset: at, path: ""),
                     message: "zlib: invalid compressed data (\(reason)); expected a zlib stream as DocBin writes")
             }
         }

@@ -9,6 +9,19 @@ public enum DocBinStats {
         do { return try docBin.counts() } catch { throw error.inFile(path) }
     }
 
+    /// Only inflates the file and returns the payload size: the benchmark's zlib-alone baseline.
+    public static func inflatedSize(path: String) throws -> Int {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw PipelineError("\(path): cannot read the file (\(error.localizedDescription))")
+        }
+        do {
+            return try data.withUnsafeBytes { raw in try Zlib.inflate(raw).count }
+        } catch let error as DecodingError {
+            throw error.inFile(path)
+        }
+    }
+
     /// The counts as one JSON object with sorted keys.
     public static func json(_ c: DocBinCounts) -> JSONValue {
         func object(_ d: [String: JSONValue]) -> JSONValue { .object(d.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
