@@ -12,14 +12,12 @@ public enum LogParsing {
     {
         let bytes = try readBytes(path)
         do {
-            switch TrainingLogFormat.detect(bytes) {
-            case .console?: return try ConsoleLog.parse(bytes, pipeline: pipeline, scoreWeights: scoreWeights)
-            case .jsonl?: return try ConsoleLogJSONL.parse(bytes, pipeline: pipeline)
-            case nil:
+            guard let decoded = try TrainingLogDecoder.decode(bytes, pipeline: pipeline, scoreWeights: scoreWeights) else {
                 throw DecodingError(
                     location: .text(line: 1, column: 1),
                     message: "expected a spaCy training log (a console table with 'E    #' header, or ConsoleLogger JSONL)")
             }
+            return decoded.log
         } catch let error as DecodingError {
             throw error.inFile(path)
         }
