@@ -60,6 +60,31 @@ import Testing
         }
     }
 
+    /// A log cut inside a row (a training killed mid-write) keeps the whole rows before it, incomplete.
+    @Test(arguments: TrainingLogConsoleTests.consoleLogs)
+    func cutInsideTheLastRow(path: String) throws {
+        let bytes = [UInt8](try Fixture.data(path))
+        let full = try ConsoleLog.parse(bytes)
+        let training = try #require(full.trainings.last)
+        guard let last = training.rows.last else { return }
+        var lineStart = 0
+        var line = 1
+        while line < last.line, let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            lineStart = newline + 1
+            line += 1
+        }
+        let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        let cut = try ConsoleLog.parse(Array(bytes[..<(lineStart + (lineEnd - lineStart) / 2)]))
+        let cutTraining = try #require(cut.trainings.last)
+        #expect(cutTraining.rows == Array(training.rows.dropLast()))
+        #expect(!cutTraining.complete)
+        // At any cut inside the row, the row is either whole or left out: no value is read from a cut cell.
+        for end in lineStart..<lineEnd {
+            let rows = try #require(try ConsoleLog.parse(Array(bytes[..<end])).trainings.last).rows
+            #expect(rows == training.rows || rows == Array(training.rows.dropLast()), "cut at \(end)")
+        }
+    }
+
     @Test func aRowWithAMissingCellIsLocated() throws {
         var text = String(decoding: try Fixture.data("trainings/spancat-jsonl/train.log"), as: UTF8.self)
         text = text.replacingOccurrences(of: "  0     100          0.13", with: "  0     100")

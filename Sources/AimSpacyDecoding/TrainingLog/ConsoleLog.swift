@@ -231,7 +231,8 @@ private struct ConsoleLogParser {
         return first
     }
 
-    /// One data row: cells split at spaces, one per column, each a number.
+    /// One data row: cells split at spaces, one per column, each a number. Anything else that starts
+    /// with two integers inside a table is an error, except an unterminated last line.
     mutating func row(_ line: VisibleLines.Line, from start: Int) throws(DecodingError) {
         guard let columns = current?.columns else { return }
         let bytes = line.bytes
@@ -242,6 +243,11 @@ private struct ConsoleLogParser {
             let cellStart = index
             while index < bytes.count, bytes[index] != UInt8(ascii: " ") { index += 1 }
             if index > cellStart { cells.append(cellStart..<index) }
+        }
+        // A row cut short by the end of the file (a training killed mid-write) is left out: fewer cells,
+        // or a last cell without the two decimals `{:.2f}` always prints.
+        if !line.terminated, cells.count < columns.count || !hasTwoDecimals(line.bytes[cells[cells.count - 1]]) {
+            return
         }
         guard cells.count == columns.count else {
             let at = cells.count > columns.count ? cells[columns.count].lowerBound : bytes.count
@@ -264,8 +270,8 @@ private struct ConsoleLogParser {
                     if column.kind == .epoch { epoch = value } else { step = value }
                 case .loss, .score, .overall:
                     let shift = column.kind == .score && column.name != "speed" ? -2 : 0
-                    guard let value = DecimalText.value(text, shift: shift) else {
-                        return .failure(cellError(line, cell, "a number in column \(column.header)"))
+                    guard hasTwoDecimals(bytes[cell]), let value = DecimalText.value(text, shift: shift) else {
+                        return .failure(cellError(line, cell, "a number with two decimals in column \(column.header)"))
                     }
                     let logged = LoggedValue(
                         name: column.name, value: value, printed: DecimalText.ascii(text),
@@ -283,6 +289,15 @@ private struct ConsoleLogParser {
         guard let overall else { return }
         current?.rows.append(
             LogRow(epoch: epoch, step: step, losses: losses, scores: scores, score: overall, line: line.number))
+    }
+
+    /// `{:.2f}` output: two digits after the point, or Python's `nan`, `inf`, `-inf`.
+    func hasTwoDecimals(_ cell: ArraySlice<UInt8>) -> Bool {
+        if cell.elementsEqual("nan".utf8) || cell.elementsEqual("inf".utf8) || cell.elementsEqual("-inf".utf8) {
+            return true
+        }
+        guard let dot = cell.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return cell.endIndex - dot == 3
     }
 
     func cellError(_ line: VisibleLines.Line, _ cell: Range<Int>, _ expected: String) -> DecodingError {

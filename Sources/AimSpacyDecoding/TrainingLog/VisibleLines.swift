@@ -8,6 +8,8 @@ struct VisibleLines {
         var number: Int
         var bytes: [UInt8]
         var columns: [Int]
+        /// Whether a `\n` ended the line (the last line of a file cut mid-write has none).
+        var terminated = true
 
         /// The 1-based column of visible byte `index` (or just past the end).
         func column(at index: Int) -> Int {
@@ -41,7 +43,9 @@ struct VisibleLines {
             }
             scan -= 1
         }
-        return Line(number: lineNumber, bytes: [], columns: []).filled(from: data, start: start, range: first..<last)
+        var line = Line(number: lineNumber, bytes: [], columns: []).filled(from: data, start: start, range: first..<last)
+        line.terminated = end < data.count
+        return line
     }
 }
 
