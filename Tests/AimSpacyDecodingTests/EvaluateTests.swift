@@ -75,6 +75,18 @@ import Testing
         }
     }
 
+    /// `null` scores (unavailable) are kept as `nil`, a `null` table as a `nil` score, text descriptions left out.
+    @Test func nullsAreKept() throws {
+        let text = #"{"ents_f":null,"ents_per_type":null,"cats_score_desc":"macro F","x_per_type":{"A":{"p":null,"r":1}}}"#
+        let metrics = try EvaluationMetricsDecoder.decode(Array(text.utf8))
+        #expect(metrics.scores == [NamedScore(name: "ents_f", value: nil), NamedScore(name: "ents_per_type", value: nil)])
+        #expect(metrics.perLabel == [
+            ScoreTable(name: "x_per_type", rows: [
+                ScoreRow(label: "A", metrics: [NamedScore(name: "p", value: nil), NamedScore(name: "r", value: 1)])
+            ])
+        ])
+    }
+
     @Test func aPageWithoutFiguresIsAnError() throws {
         let html = Array("<!DOCTYPE html>\n<html><body><p>nothing</p></body></html>".utf8)
         #expect(throws: DecodingError.self) { try DisplacyPageDecoder.decode(html) }
