@@ -32,6 +32,8 @@ private struct ConsoleLogParser {
         var pipeline: [String]?
         var frozen: [String] = []
         var learnRate: String?
+        var outputDirectory: String?
+        var outputFile: String?
         var columns: [LogColumn]?
         var rows: [LogRow] = []
         var line: Int
@@ -42,6 +44,8 @@ private struct ConsoleLogParser {
     let scoreWeights: [String]?
     var trainings: [LoggedTraining] = []
     var current: Pending?
+    /// `Saving to output directory: …`, printed before the training's `Pipeline:` line.
+    var outputDirectory: String?
     var lookahead: VisibleLines.Line?
 
     init(bytes: UnsafeRawBufferPointer, pipeline: [String]?, scoreWeights: [String]?) {
@@ -65,6 +69,14 @@ private struct ConsoleLogParser {
                 finish(complete: false)
                 let names = try list(startingIn: line, at: start - 1)
                 current = Pending(pipeline: names, line: line.number)
+                current?.outputDirectory = outputDirectory
+                outputDirectory = nil
+            } else if let start = infoValueStart(bytes, label: "Saving to output directory:") {
+                finish(complete: false)
+                outputDirectory = wrappedValue(line, from: start)
+            } else if let start = infoValueStart(bytes, label: "Saving results to") {
+                let file = wrappedValue(line, from: start)
+                current?.outputFile = file
             } else if let start = infoValueStart(bytes, label: "Frozen components: [") {
                 let names = try list(startingIn: line, at: start - 1)
                 if current == nil { current = Pending(line: line.number) }
@@ -96,7 +108,8 @@ private struct ConsoleLogParser {
         trainings.append(
             LoggedTraining(
                 pipeline: names, columns: columns, rows: pending.rows, complete: complete,
-                initialLearnRate: pending.learnRate, frozenComponents: pending.frozen, line: pending.line))
+                initialLearnRate: pending.learnRate, frozenComponents: pending.frozen,
+                outputDirectory: pending.outputDirectory, outputFile: pending.outputFile, line: pending.line))
     }
 
     /// Where the value after `label` starts when the line is a wasabi info line: the label at the start,
@@ -107,6 +120,19 @@ private struct ConsoleLogParser {
         guard prefix.isEmpty || (prefix.last == UInt8(ascii: " ") && !prefix.dropLast().contains(UInt8(ascii: " ")))
         else { return nil }
         return range.upperBound
+    }
+
+    /// The text after a label, or the next line when wasabi wrapped a long path onto it.
+    mutating func wrappedValue(_ line: VisibleLines.Line, from start: Int) -> String {
+        var value = line.bytes[start...].drop { $0 == UInt8(ascii: " ") }
+        if value.isEmpty, let next = nextLine() {
+            if rowStart(next.bytes) != nil || isHeader(next.bytes) || next.bytes.containsText(": [") {
+                lookahead = next
+            } else {
+                value = next.bytes[...]
+            }
+        }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// A Python list that wasabi may have wrapped over several lines (textwrap at 80 columns, escape
