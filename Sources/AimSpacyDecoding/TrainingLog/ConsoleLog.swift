@@ -48,6 +48,15 @@ private struct ConsoleLogParser {
     var outputDirectory: String?
     var lookahead: VisibleLines.Line?
 
+    static let pipelineLabel = Array("Pipeline: [".utf8)
+    static let outputDirectoryLabel = Array("Saving to output directory:".utf8)
+    static let resultsLabel = Array("Saving results to".utf8)
+    static let frozenLabel = Array("Frozen components: [".utf8)
+    static let learnRateLabel = Array("Initial learn rate: ".utf8)
+    static let savedLabel = Array("Saved pipeline to output directory".utf8)
+    static let headerStart = Array("E    #".utf8)
+    static let listStart = Array(": [".utf8)
+
     init(bytes: UnsafeRawBufferPointer, pipeline: [String]?, scoreWeights: [String]?) {
         self.lines = VisibleLines(bytes)
         self.pipeline = pipeline
@@ -65,23 +74,23 @@ private struct ConsoleLogParser {
     mutating func run() throws(DecodingError) -> TrainingLog {
         while let line = nextLine() {
             let bytes = line.bytes
-            if let start = infoValueStart(bytes, label: "Pipeline: [") {
+            if let start = infoValueStart(bytes, label: Self.pipelineLabel) {
                 finish(complete: false)
                 let names = try list(startingIn: line, at: start - 1)
                 current = Pending(pipeline: names, line: line.number)
                 current?.outputDirectory = outputDirectory
                 outputDirectory = nil
-            } else if let start = infoValueStart(bytes, label: "Saving to output directory:") {
+            } else if let start = infoValueStart(bytes, label: Self.outputDirectoryLabel) {
                 finish(complete: false)
                 outputDirectory = wrappedValue(line, from: start)
-            } else if let start = infoValueStart(bytes, label: "Saving results to") {
+            } else if let start = infoValueStart(bytes, label: Self.resultsLabel) {
                 let file = wrappedValue(line, from: start)
                 current?.outputFile = file
-            } else if let start = infoValueStart(bytes, label: "Frozen components: [") {
+            } else if let start = infoValueStart(bytes, label: Self.frozenLabel) {
                 let names = try list(startingIn: line, at: start - 1)
                 if current == nil { current = Pending(line: line.number) }
                 current?.frozen = names
-            } else if let start = infoValueStart(bytes, label: "Initial learn rate: ") {
+            } else if let start = infoValueStart(bytes, label: Self.learnRateLabel) {
                 current?.learnRate = String(decoding: bytes[start...], as: UTF8.self)
             } else if isHeader(bytes) {
                 if current == nil || current?.columns != nil {
@@ -89,7 +98,7 @@ private struct ConsoleLogParser {
                     current = Pending(line: line.number)
                 }
                 try header(line)
-            } else if bytes.containsText("Saved pipeline to output directory") {
+            } else if bytes.containsText(Self.savedLabel) {
                 finish(complete: true)
             } else if current?.columns != nil, let first = rowStart(bytes) {
                 try row(line, from: first)
@@ -114,8 +123,13 @@ private struct ConsoleLogParser {
 
     /// Where the value after `label` starts when the line is a wasabi info line: the label at the start,
     /// after an icon (`ℹ `, `[i] ` when stdout is not UTF-8) or with none (`WASABI_NO_PRETTY`).
-    func infoValueStart(_ bytes: [UInt8], label: String) -> Int? {
-        guard let range = bytes.range(ofText: label), range.lowerBound <= 5 else { return nil }
+    func infoValueStart(_ bytes: [UInt8], label pattern: [UInt8]) -> Int? {
+        guard
+            let at = (0...min(5, bytes.count)).first(where: {
+                $0 + pattern.count <= bytes.count && bytes[$0..<$0 + pattern.count].elementsEqual(pattern)
+            })
+        else { return nil }
+        let range = at..<at + pattern.count
         let prefix = bytes[..<range.lowerBound]
         guard prefix.isEmpty || (prefix.last == UInt8(ascii: " ") && !prefix.dropLast().contains(UInt8(ascii: " ")))
         else { return nil }
@@ -126,7 +140,7 @@ private struct ConsoleLogParser {
     mutating func wrappedValue(_ line: VisibleLines.Line, from start: Int) -> String {
         var value = line.bytes[start...].drop { $0 == UInt8(ascii: " ") }
         if value.isEmpty, let next = nextLine() {
-            if rowStart(next.bytes) != nil || isHeader(next.bytes) || next.bytes.containsText(": [") {
+            if rowStart(next.bytes) != nil || isHeader(next.bytes) || next.bytes.containsText(Self.listStart) {
                 lookahead = next
             } else {
                 value = next.bytes[...]
@@ -163,7 +177,7 @@ private struct ConsoleLogParser {
     }
 
     func isHeader(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: Array("E    #".utf8))
+        bytes.starts(with: Self.headerStart)
     }
 
     /// Reads the header and the separator under it, then resolves the column names.

@@ -97,11 +97,13 @@ extension VisibleLines {
 
 extension [UInt8] {
     /// Whether the bytes contain `needle` (ASCII/UTF-8) anywhere.
-    func containsText(_ needle: String) -> Bool { range(ofText: needle) != nil }
+    func containsText(_ needle: String) -> Bool { range(ofText: Array(needle.utf8)) != nil }
 
-    /// The first occurrence of `needle`'s UTF-8 bytes.
-    func range(ofText needle: String) -> Range<Int>? {
-        let pattern = Array(needle.utf8)
+    /// Whether the bytes contain `pattern` anywhere.
+    func containsText(_ pattern: [UInt8]) -> Bool { range(ofText: pattern) != nil }
+
+    /// The first occurrence of `pattern`.
+    func range(ofText pattern: [UInt8]) -> Range<Int>? {
         guard !pattern.isEmpty, pattern.count <= count else { return nil }
         var start = 0
         while start + pattern.count <= count {
