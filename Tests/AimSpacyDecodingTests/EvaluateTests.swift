@@ -65,7 +65,7 @@ import Testing
     func cutAndFlippedPages(path: String, style: String) throws {
         let bytes = [UInt8](try Fixture.data(path))
         let figures = try DisplacyPageDecoder.decode(bytes).figures.count
-        for input in Mutations.truncations(bytes, samples: 120) + Mutations.flips(bytes, samples: 40) {
+        for input in Mutations.truncations(bytes, samples: 60) + Mutations.flips(bytes, samples: 20) {
             do {
                 let page = try DisplacyPageDecoder.decode(input)
                 #expect(page.figures.count <= figures + 1)
