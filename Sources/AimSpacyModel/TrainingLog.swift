@@ -20,12 +20,16 @@ public struct LoggedTraining: Sendable, Equatable {
     public var initialLearnRate: String?
     /// `Frozen components: [...]`, when printed.
     public var frozenComponents: [String]
+    /// `Saving to output directory: …` (`spacy train -o`), when printed.
+    public var outputDirectory: String?
+    /// `Saving results to …`: the ConsoleLogger v2/v3 `output_file` (the JSONL of this training).
+    public var outputFile: String?
     /// 1-based line of the table header (console) or of the first row (JSONL).
     public var line: Int
 
     public init(
         pipeline: [String], columns: [LogColumn], rows: [LogRow], complete: Bool, initialLearnRate: String? = nil,
-        frozenComponents: [String] = [], line: Int
+        frozenComponents: [String] = [], outputDirectory: String? = nil, outputFile: String? = nil, line: Int
     ) {
         self.pipeline = pipeline
         self.columns = columns
@@ -33,6 +37,8 @@ public struct LoggedTraining: Sendable, Equatable {
         self.complete = complete
         self.initialLearnRate = initialLearnRate
         self.frozenComponents = frozenComponents
+        self.outputDirectory = outputDirectory
+        self.outputFile = outputFile
         self.line = line
     }
 }

@@ -102,3 +102,31 @@ import Testing
         #expect(score.points.map(\.value) == training.rows.map(\.score.value))
     }
 }
+
+/// The config facts `log parse --config` uses, against confection's reading of the same configs.
+@Suite struct ConfigColumnsTests {
+    @Test(arguments: ["ner", "parser", "spancat", "textcat"])
+    func matchConfection(name: String) throws {
+        let text = String(decoding: try Fixture.data("configs/\(name).cfg"), as: UTF8.self)
+        let columns = try ConfigColumns.parse(text)
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: try Fixture.data("expected/config.configs.\(name).json"))
+                as? [String: Any])
+        let nlp = try #require(expected["nlp"] as? [String: Any])
+        let training = try #require(expected["training"] as? [String: Any])
+        let weights = try #require(training["score_weights"] as? [String: Any])
+        #expect(columns.pipeline == nlp["pipeline"] as? [String])
+        #expect(Set(columns.scoreWeights) == Set(weights.filter { !($0.value is NSNull) }.keys))
+    }
+
+    /// In config order, as spaCy itself lists them (`manifest.json`, from `load_model_from_config`).
+    @Test(arguments: [("logs/v1-bar-terminal.cfg", "v1-bar-terminal.log"), ("logs/v2-long-name.cfg", "v2-long-name-terminal.log")])
+    func inSpaCysOrder(config: String, log: String) throws {
+        let columns = try ConfigColumns.parse(String(decoding: try Fixture.data(config), as: UTF8.self))
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: try Fixture.data("logs/manifest.json")) as? [String: Any])
+        let facts = try #require(manifest[log] as? [String: Any])
+        #expect(columns.pipeline == facts["pipeline"] as? [String])
+        #expect(columns.scoreWeights == facts["score_weights"] as? [String])
+    }
+}

@@ -65,7 +65,7 @@ import Testing
     func cutAndFlippedPages(path: String, style: String) throws {
         let bytes = [UInt8](try Fixture.data(path))
         let figures = try DisplacyPageDecoder.decode(bytes).figures.count
-        for input in Mutations.truncations(bytes, samples: 120) + Mutations.flips(bytes, samples: 40) {
+        for input in Mutations.truncations(bytes, samples: 60) + Mutations.flips(bytes, samples: 20) {
             do {
                 let page = try DisplacyPageDecoder.decode(input)
                 #expect(page.figures.count <= figures + 1)
@@ -73,6 +73,18 @@ import Testing
                 #expect(Mutations.isLocated(error), "\(error)")
             }
         }
+    }
+
+    /// `null` scores (unavailable) are kept as `nil`, a `null` table as a `nil` score, text descriptions left out.
+    @Test func nullsAreKept() throws {
+        let text = #"{"ents_f":null,"ents_per_type":null,"cats_score_desc":"macro F","x_per_type":{"A":{"p":null,"r":1}}}"#
+        let metrics = try EvaluationMetricsDecoder.decode(Array(text.utf8))
+        #expect(metrics.scores == [NamedScore(name: "ents_f", value: nil), NamedScore(name: "ents_per_type", value: nil)])
+        #expect(metrics.perLabel == [
+            ScoreTable(name: "x_per_type", rows: [
+                ScoreRow(label: "A", metrics: [NamedScore(name: "p", value: nil), NamedScore(name: "r", value: 1)])
+            ])
+        ])
     }
 
     @Test func aPageWithoutFiguresIsAnError() throws {

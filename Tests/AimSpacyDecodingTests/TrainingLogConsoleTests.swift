@@ -121,6 +121,23 @@ import Testing
         #expect(training.complete)
     }
 
+    /// The output directory (`Saving to output directory:`, wrapped when long) is the one spaCy names
+    /// in its closing lines: `{output}/model-last`.
+    @Test(arguments: consoleLogs)
+    func outputDirectoryMatchesTheClosingLine(path: String) throws {
+        let bytes = try Self.bytes(path)
+        let lines = bytes.split(separator: UInt8(ascii: "\n")).map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        for training in try ConsoleLog.parse(bytes).trainings where training.complete {
+            guard let directory = training.outputDirectory else {
+                #expect(!lines.contains { $0.contains("Saving to output directory") }, "\(path)")
+                continue
+            }
+            #expect(lines.contains(directory + "/model-last"), "\(path): \(directory)")
+        }
+    }
+
     @Test func realNERLogLinesAround() throws {
         let log = try ConsoleLog.parse(try Self.bytes("trainings/ner-aim/train.log"))
         let training = try #require(log.trainings.first)

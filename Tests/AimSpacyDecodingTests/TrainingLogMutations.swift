@@ -11,7 +11,7 @@ enum Mutations {
 
     /// Single-byte replacements (inverted bits, newline, space, quote, digit, NUL, a UTF-8 lead byte)
     /// at spread positions.
-    static func flips(_ bytes: [UInt8], samples: Int = 150) -> [[UInt8]] {
+    static func flips(_ bytes: [UInt8], samples: Int = 100) -> [[UInt8]] {
         guard !bytes.isEmpty else { return [] }
         let step = max(1, bytes.count / samples)
         var result: [[UInt8]] = []

@@ -32,6 +32,8 @@ private struct ConsoleLogParser {
         var pipeline: [String]?
         var frozen: [String] = []
         var learnRate: String?
+        var outputDirectory: String?
+        var outputFile: String?
         var columns: [LogColumn]?
         var rows: [LogRow] = []
         var line: Int
@@ -42,7 +44,18 @@ private struct ConsoleLogParser {
     let scoreWeights: [String]?
     var trainings: [LoggedTraining] = []
     var current: Pending?
+    /// `Saving to output directory: …`, printed before the training's `Pipeline:` line.
+    var outputDirectory: String?
     var lookahead: VisibleLines.Line?
+
+    static let pipelineLabel = Array("Pipeline: [".utf8)
+    static let outputDirectoryLabel = Array("Saving to output directory:".utf8)
+    static let resultsLabel = Array("Saving results to".utf8)
+    static let frozenLabel = Array("Frozen components: [".utf8)
+    static let learnRateLabel = Array("Initial learn rate: ".utf8)
+    static let savedLabel = Array("Saved pipeline to output directory".utf8)
+    static let headerStart = Array("E    #".utf8)
+    static let listStart = Array(": [".utf8)
 
     init(bytes: UnsafeRawBufferPointer, pipeline: [String]?, scoreWeights: [String]?) {
         self.lines = VisibleLines(bytes)
@@ -61,15 +74,23 @@ private struct ConsoleLogParser {
     mutating func run() throws(DecodingError) -> TrainingLog {
         while let line = nextLine() {
             let bytes = line.bytes
-            if let start = infoValueStart(bytes, label: "Pipeline: [") {
+            if let start = infoValueStart(bytes, label: Self.pipelineLabel) {
                 finish(complete: false)
                 let names = try list(startingIn: line, at: start - 1)
                 current = Pending(pipeline: names, line: line.number)
-            } else if let start = infoValueStart(bytes, label: "Frozen components: [") {
+                current?.outputDirectory = outputDirectory
+                outputDirectory = nil
+            } else if let start = infoValueStart(bytes, label: Self.outputDirectoryLabel) {
+                finish(complete: false)
+                outputDirectory = wrappedValue(line, from: start)
+            } else if let start = infoValueStart(bytes, label: Self.resultsLabel) {
+                let file = wrappedValue(line, from: start)
+                current?.outputFile = file
+            } else if let start = infoValueStart(bytes, label: Self.frozenLabel) {
                 let names = try list(startingIn: line, at: start - 1)
                 if current == nil { current = Pending(line: line.number) }
                 current?.frozen = names
-            } else if let start = infoValueStart(bytes, label: "Initial learn rate: ") {
+            } else if let start = infoValueStart(bytes, label: Self.learnRateLabel) {
                 current?.learnRate = String(decoding: bytes[start...], as: UTF8.self)
             } else if isHeader(bytes) {
                 if current == nil || current?.columns != nil {
@@ -77,7 +98,7 @@ private struct ConsoleLogParser {
                     current = Pending(line: line.number)
                 }
                 try header(line)
-            } else if bytes.containsText("Saved pipeline to output directory") {
+            } else if bytes.containsText(Self.savedLabel) {
                 finish(complete: true)
             } else if current?.columns != nil, let first = rowStart(bytes) {
                 try row(line, from: first)
@@ -96,17 +117,36 @@ private struct ConsoleLogParser {
         trainings.append(
             LoggedTraining(
                 pipeline: names, columns: columns, rows: pending.rows, complete: complete,
-                initialLearnRate: pending.learnRate, frozenComponents: pending.frozen, line: pending.line))
+                initialLearnRate: pending.learnRate, frozenComponents: pending.frozen,
+                outputDirectory: pending.outputDirectory, outputFile: pending.outputFile, line: pending.line))
     }
 
     /// Where the value after `label` starts when the line is a wasabi info line: the label at the start,
     /// after an icon (`ℹ `, `[i] ` when stdout is not UTF-8) or with none (`WASABI_NO_PRETTY`).
-    func infoValueStart(_ bytes: [UInt8], label: String) -> Int? {
-        guard let range = bytes.range(ofText: label), range.lowerBound <= 5 else { return nil }
+    func infoValueStart(_ bytes: [UInt8], label pattern: [UInt8]) -> Int? {
+        guard
+            let at = (0...min(5, bytes.count)).first(where: {
+                $0 + pattern.count <= bytes.count && bytes[$0..<$0 + pattern.count].elementsEqual(pattern)
+            })
+        else { return nil }
+        let range = at..<at + pattern.count
         let prefix = bytes[..<range.lowerBound]
         guard prefix.isEmpty || (prefix.last == UInt8(ascii: " ") && !prefix.dropLast().contains(UInt8(ascii: " ")))
         else { return nil }
         return range.upperBound
+    }
+
+    /// The text after a label, or the next line when wasabi wrapped a long path onto it.
+    mutating func wrappedValue(_ line: VisibleLines.Line, from start: Int) -> String {
+        var value = line.bytes[start...].drop { $0 == UInt8(ascii: " ") }
+        if value.isEmpty, let next = nextLine() {
+            if rowStart(next.bytes) != nil || isHeader(next.bytes) || next.bytes.containsText(Self.listStart) {
+                lookahead = next
+            } else {
+                value = next.bytes[...]
+            }
+        }
+        return String(decoding: value, as: UTF8.self)
     }
 
     /// A Python list that wasabi may have wrapped over several lines (textwrap at 80 columns, escape
@@ -137,7 +177,7 @@ private struct ConsoleLogParser {
     }
 
     func isHeader(_ bytes: [UInt8]) -> Bool {
-        bytes.starts(with: Array("E    #".utf8))
+        bytes.starts(with: Self.headerStart)
     }
 
     /// Reads the header and the separator under it, then resolves the column names.
@@ -231,7 +271,8 @@ private struct ConsoleLogParser {
         return first
     }
 
-    /// One data row: cells split at spaces, one per column, each a number.
+    /// One data row: cells split at spaces, one per column, each a number. Anything else that starts
+    /// with two integers inside a table is an error, except an unterminated last line.
     mutating func row(_ line: VisibleLines.Line, from start: Int) throws(DecodingError) {
         guard let columns = current?.columns else { return }
         let bytes = line.bytes
@@ -242,6 +283,11 @@ private struct ConsoleLogParser {
             let cellStart = index
             while index < bytes.count, bytes[index] != UInt8(ascii: " ") { index += 1 }
             if index > cellStart { cells.append(cellStart..<index) }
+        }
+        // A row cut short by the end of the file (a training killed mid-write) is left out: fewer cells,
+        // or a last cell without the two decimals `{:.2f}` always prints.
+        if !line.terminated, cells.count < columns.count || !hasTwoDecimals(line.bytes[cells[cells.count - 1]]) {
+            return
         }
         guard cells.count == columns.count else {
             let at = cells.count > columns.count ? cells[columns.count].lowerBound : bytes.count
@@ -264,8 +310,8 @@ private struct ConsoleLogParser {
                     if column.kind == .epoch { epoch = value } else { step = value }
                 case .loss, .score, .overall:
                     let shift = column.kind == .score && column.name != "speed" ? -2 : 0
-                    guard let value = DecimalText.value(text, shift: shift) else {
-                        return .failure(cellError(line, cell, "a number in column \(column.header)"))
+                    guard hasTwoDecimals(bytes[cell]), let value = DecimalText.value(text, shift: shift) else {
+                        return .failure(cellError(line, cell, "a number with two decimals in column \(column.header)"))
                     }
                     let logged = LoggedValue(
                         name: column.name, value: value, printed: DecimalText.ascii(text),
@@ -283,6 +329,15 @@ private struct ConsoleLogParser {
         guard let overall else { return }
         current?.rows.append(
             LogRow(epoch: epoch, step: step, losses: losses, scores: scores, score: overall, line: line.number))
+    }
+
+    /// `{:.2f}` output: two digits after the point, or Python's `nan`, `inf`, `-inf`.
+    func hasTwoDecimals(_ cell: ArraySlice<UInt8>) -> Bool {
+        if cell.elementsEqual("nan".utf8) || cell.elementsEqual("inf".utf8) || cell.elementsEqual("-inf".utf8) {
+            return true
+        }
+        guard let dot = cell.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return cell.endIndex - dot == 3
     }
 
     func cellError(_ line: VisibleLines.Line, _ cell: Range<Int>, _ expected: String) -> DecodingError {

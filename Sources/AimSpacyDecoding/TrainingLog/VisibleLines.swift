@@ -8,6 +8,8 @@ struct VisibleLines {
         var number: Int
         var bytes: [UInt8]
         var columns: [Int]
+        /// Whether a `\n` ended the line (the last line of a file cut mid-write has none).
+        var terminated = true
 
         /// The 1-based column of visible byte `index` (or just past the end).
         func column(at index: Int) -> Int {
@@ -41,7 +43,9 @@ struct VisibleLines {
             }
             scan -= 1
         }
-        return Line(number: lineNumber, bytes: [], columns: []).filled(from: data, start: start, range: first..<last)
+        var line = Line(number: lineNumber, bytes: [], columns: []).filled(from: data, start: start, range: first..<last)
+        line.terminated = end < data.count
+        return line
     }
 }
 
@@ -93,11 +97,13 @@ extension VisibleLines {
 
 extension [UInt8] {
     /// Whether the bytes contain `needle` (ASCII/UTF-8) anywhere.
-    func containsText(_ needle: String) -> Bool { range(ofText: needle) != nil }
+    func containsText(_ needle: String) -> Bool { range(ofText: Array(needle.utf8)) != nil }
 
-    /// The first occurrence of `needle`'s UTF-8 bytes.
-    func range(ofText needle: String) -> Range<Int>? {
-        let pattern = Array(needle.utf8)
+    /// Whether the bytes contain `pattern` anywhere.
+    func containsText(_ pattern: [UInt8]) -> Bool { range(ofText: pattern) != nil }
+
+    /// The first occurrence of `pattern`.
+    func range(ofText pattern: [UInt8]) -> Range<Int>? {
         guard !pattern.isEmpty, pattern.count <= count else { return nil }
         var start = 0
         while start + pattern.count <= count {

@@ -12,21 +12,20 @@ public enum LogParsing {
     {
         let bytes = try readBytes(path)
         do {
-            switch TrainingLogFormat.detect(bytes) {
-            case .console?: return try ConsoleLog.parse(bytes, pipeline: pipeline, scoreWeights: scoreWeights)
-            case .jsonl?: return try ConsoleLogJSONL.parse(bytes, pipeline: pipeline)
-            case nil:
+            guard let decoded = try TrainingLogDecoder.decode(bytes, pipeline: pipeline, scoreWeights: scoreWeights) else {
                 throw DecodingError(
                     location: .text(line: 1, column: 1),
                     message: "expected a spaCy training log (a console table with 'E    #' header, or ConsoleLogger JSONL)")
             }
+            return decoded.log
         } catch let error as DecodingError {
             throw error.inFile(path)
         }
     }
 
     /// The `--json` output: `{"trainings": [{"pipeline", "complete", "rows": [{"epoch", "step", "losses",
-    /// "scores", "score"}], "columns", "initial_learn_rate", "frozen_components", "line"}]}`; scores on the
+    /// "scores", "score"}], "columns", "initial_learn_rate", "frozen_components", "output_directory",
+    /// "output_file", "line"}]}`; scores on the
     /// 0–1 scale, keys in column order.
     public static func json(_ log: TrainingLog) -> JSONValue {
         .object([("trainings", .array(log.trainings.map(json)))])
@@ -51,7 +50,9 @@ public enum LogParsing {
             ("pipeline", .array(training.pipeline.map { .string($0) })), ("complete", .bool(training.complete)),
             ("rows", .array(rows)), ("columns", .array(columns)),
             ("initial_learn_rate", training.initialLearnRate.map { .string($0) } ?? .null),
-            ("frozen_components", .array(training.frozenComponents.map { .string($0) })), ("line", .int(training.line)),
+            ("frozen_components", .array(training.frozenComponents.map { .string($0) })),
+            ("output_directory", training.outputDirectory.map { .string($0) } ?? .null),
+            ("output_file", training.outputFile.map { .string($0) } ?? .null), ("line", .int(training.line)),
         ])
     }
 
@@ -65,6 +66,8 @@ public enum LogParsing {
             out += "\(training.rows.count) rows, \(state)\n"
             out += "  pipeline: \(training.pipeline.joined(separator: ", "))\n"
             if let rate = training.initialLearnRate { out += "  initial learn rate: \(rate)\n" }
+            if let directory = training.outputDirectory { out += "  output directory: \(directory)\n" }
+            if let file = training.outputFile { out += "  results file: \(file)\n" }
             if !training.frozenComponents.isEmpty {
                 out += "  frozen: \(training.frozenComponents.joined(separator: ", "))\n"
             }
