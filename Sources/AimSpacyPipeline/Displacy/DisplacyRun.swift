@@ -36,7 +36,8 @@ public enum DisplacyRun {
     public static func run(
         _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
     ) throws(PipelineError) -> String {
-        try render(request, source: try open(request.path))
+        _ = try options(request.optionsJSON)
+        return try render(request, source: try open(request.path))
     }
 
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
