@@ -102,7 +102,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyReportTests",
-            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel"],
+            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel", "CLibXML2", "CAimZlib"],
+            exclude: ["__Goldens__"],
+            resources: [.copy("../../Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

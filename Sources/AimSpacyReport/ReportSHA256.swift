@@ -49,8 +49,10 @@ enum ReportSHA256 {
         return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - UInt32($0) * 8)) } }
     }
 
-    static func hex(_ s: String) -> String {
-        digest(Array(s.utf8)).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    static func hex(_ s: String) -> String { hex(bytes: Array(s.utf8)) }
+
+    static func hex(bytes: [UInt8]) -> String {
+        digest(bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
     static func base64(_ s: String) -> String {

@@ -88,7 +88,7 @@ enum ReportText {
             } else if !out.hasSuffix("-") {
                 out += "-"
             }
-            if out.count >= 40 { break }
+            if out.count >= 64 { break }
         }
         return out.trimmingCharacters(in: "-")
     }
