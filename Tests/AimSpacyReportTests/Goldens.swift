@@ -17,7 +17,7 @@ enum Goldens {
         guard Array(golden) != bytes else { return }
         let expected = String(decoding: golden, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let actual = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(expected, actual).firstIndex { $0 != $1 } ?? min(expected.count, actual.count)
+        let line = (0..<min(expected.count, actual.count)).first { expected[$0] != actual[$0] } ?? min(expected.count, actual.count)
         let want = line < expected.count ? String(expected[line].prefix(200)) : "<end>"
         let got = line < actual.count ? String(actual[line].prefix(200)) : "<end>"
         Issue.record("output differs from golden \(name) at line \(line + 1): expected \(want) got \(got); RECORD_GOLDENS=1 re-records",
