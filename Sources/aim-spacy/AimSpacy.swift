@@ -7,6 +7,6 @@ struct AimSpacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aim-spacy",
         abstract: "Import finished spaCy trainings into a local repository and render static reports.",
-        subcommands: []
+        subcommands: [ReportCommand.self]
     )
 }
