@@ -164,16 +164,19 @@ enum SampleRuns {
         var entities: [String: Int] = [:], spans: [String: Int] = [:], cats: [String: Int] = [:]
         for line in lines {
             let doc = try JSONValue.parse(String(line))
-            tokens += occurrences("'id':", in: doc["tokens"]?.stringValue ?? "")
-            sentences += occurrences("'start':", in: doc["sents"]?.stringValue ?? "")
-            for label in labels(doc["ents"]?.stringValue ?? "") { entities[label, default: 0] += 1 }
-            for label in labels(doc["spans"]?.stringValue ?? "") { spans[label, default: 0] += 1 }
-            let catText = doc["cats"]?.stringValue ?? ""
-            for part in catText.dropFirst().dropLast().split(separator: ",") {
-                let kv = part.split(separator: ":")
-                if kv.count == 2, let v = Double(kv[1].trimmingCharacters(in: .whitespaces)), v >= 0.5 {
-                    cats[kv[0].trimmingCharacters(in: CharacterSet(charactersIn: " '")), default: 0] += 1
+            if case .array(let t)? = doc["tokens"] { tokens += t.count }
+            if case .array(let ss)? = doc["sents"] { sentences += ss.count }
+            if case .array(let ents)? = doc["ents"] {
+                for e in ents { if let label = e["label"]?.stringValue { entities[label, default: 0] += 1 } }
+            }
+            if case .object(let groups)? = doc["spans"] {
+                for (group, value) in groups {
+                    guard case .array(let items) = value else { continue }
+                    for span in items { if let label = span["label"]?.stringValue { spans["\(group)/\(label)", default: 0] += 1 } }
                 }
+            }
+            if case .object(let scores)? = doc["cats"] {
+                for (label, score) in scores where (score.doubleValue ?? 0) >= 0.5 { cats[label, default: 0] += 1 }
             }
         }
         func sorted(_ d: [String: Int]) -> [LabelCount] {
@@ -181,14 +184,6 @@ enum SampleRuns {
         }
         return DatasetStatistics(role: "dev", path: "corpus/dev.spacy", docs: lines.count, tokens: tokens, sentences: sentences,
                                  entityLabels: sorted(entities), spanLabels: sorted(spans), catLabels: sorted(cats))
-    }
-
-    private static func occurrences(_ needle: String, in text: String) -> Int {
-        text.components(separatedBy: needle).count - 1
-    }
-
-    private static func labels(_ text: String) -> [String] {
-        text.components(separatedBy: "'label': '").dropFirst().compactMap { $0.split(separator: "'").first.map(String.init) }
     }
 
     static func sources(_ paths: [String]) throws -> [SourceFile] {
