@@ -20,7 +20,30 @@ struct BrowserTests {
         default: path = "index.html"
         }
         let url = dir.url.appendingPathComponent(path)
+        try checkRendered(page: page, url: url, in: dir)
+    }
+
+    /// The single-file report opened at a run page's anchor shows that page and hides the others.
+    @Test func singleFileShowsTheLinkedPage() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let files = try ReportSite.render(runs: SampleRuns.all(), options: ReportOptions(singleFile: true))
+        _ = try ReportFiles.write(files, to: dir.url)
+        let anchor = try #require(String(decoding: files["index.html"]!, as: UTF8.self)
+            .components(separatedBy: "<main class=\"page\" id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            .first { $0.hasPrefix("p-runs-3f2a9c41") })
+        let url = URL(string: dir.url.appendingPathComponent("index.html").absoluteString + "#" + anchor)!
         let dom = try Browser.run(["--dump-dom", url.absoluteString], in: dir.url)
+        #expect(dom.stdout.contains("data-script=\"ready\""))
+        #expect(dom.stdout.contains("<main class=\"page\" id=\"\(anchor)\">"))
+        #expect(dom.stdout.contains("<main class=\"page\" id=\"p-index\" hidden=\"\">"))
+    }
+
+    private func checkRendered(page: String, url: URL, in dir: TemporaryDirectory) throws {
+        let dom = try Browser.run(["--dump-dom", url.absoluteString], in: dir.url)
+        // Our script logs nothing: any console line is an error (uncaught exception, CSP refusal…).
+        let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
+        #expect(console.isEmpty, "\(console)")
         #expect(!dom.stderr.contains("Uncaught"), "\(dom.stderr)")
         #expect(!dom.stderr.contains("Refused to"), "\(dom.stderr)")
         #expect(!dom.stderr.contains("Content Security Policy"), "\(dom.stderr)")
