@@ -56,7 +56,10 @@ enum ChartRenderer {
         svg += " role=\"img\" aria-label=\"\(ReportText.escape(chart.title))\""
         svg += " data-x0=\"\(ReportText.number(x0))\" data-x1=\"\(ReportText.number(x1))\""
         svg += " data-l=\"\(ReportText.coordinate(left))\" data-w=\"\(ReportText.coordinate(plotW))\""
-        svg += log ? " data-log=\"1\">" : ">"
+        svg += " data-y0=\"\(ReportText.number(axis.min, significant: 10))\" data-y1=\"\(ReportText.number(axis.max, significant: 10))\""
+        svg += " data-t=\"\(ReportText.coordinate(top))\" data-h=\"\(ReportText.coordinate(plotH))\""
+        if log, let minPositive { svg += " data-log=\"1\" data-mp=\"\(ReportText.number(minPositive, significant: 10))\"" }
+        svg += ">"
 
         // Grid and y ticks.
         svg += "<g class=\"grid\">"
@@ -106,8 +109,9 @@ enum ChartRenderer {
             let rawIndices = SeriesReduction.lttb(x: xs, y: raw, maxPoints: maxPoints)
             let smooth = smoothing > 0 ? Smoothing.ema(line.points.map(\.value), weight: smoothing) : []
             let data = dataAttributes(line, indices: rawIndices, smoothed: smooth)
+            // The raw line always, faint; the page script re-smooths the line when the reader moves the slider.
+            svg += "<path class=\"raw\" stroke=\"\(colour)\" d=\"\(path(xs, raw, rawIndices, px, py))\"/>"
             if smoothing > 0, line.points.count > 1 {
-                svg += "<path class=\"raw\" stroke=\"\(colour)\" d=\"\(path(xs, raw, rawIndices, px, py))\"/>"
                 let smoothY = smooth.map(yValue)
                 let smoothIndices = SeriesReduction.lttb(x: xs, y: smoothY, maxPoints: maxPoints)
                 svg += "<path class=\"line\" stroke=\"\(colour)\" d=\"\(path(xs, smoothY, smoothIndices, px, py))\"\(data)/>"

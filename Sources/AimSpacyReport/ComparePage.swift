@@ -45,7 +45,7 @@ enum ComparePage {
                 ["html": ChartRenderer.render($0, smoothing: options.smoothing, maxPoints: options.maxPoints)]
             },
         ]
-        if options.smoothing > 0 { context["smoothing"] = ReportText.number(options.smoothing) }
+        context["smoothingValue"] = ReportText.fixed(options.smoothing, decimals: 2)
         let diff = configDiff(runs)
         context["hasDiff"] = !diff.isEmpty
         context["diff"] = diff

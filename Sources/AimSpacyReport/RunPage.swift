@@ -22,7 +22,7 @@ enum RunPage {
         context["charts"] = charts.map {
             ["html": ChartRenderer.render($0, smoothing: options.smoothing, maxPoints: options.maxPoints)]
         }
-        if options.smoothing > 0 { context["smoothing"] = ReportText.number(options.smoothing) }
+        context["smoothingValue"] = ReportText.fixed(options.smoothing, decimals: 2)
 
         addFinalScores(run, to: &context)
         let config = ConfigTree.html(run.hyperparameters)

@@ -51,7 +51,7 @@ import Testing
         "html", "head", "meta", "title", "style", "body", "header", "nav", "a", "span", "main", "h1", "h2", "h3", "h4",
         "p", "div", "label", "input", "table", "thead", "tbody", "tr", "th", "td", "code", "dl", "dt", "dd", "section",
         "button", "figure", "figcaption", "svg", "g", "line", "text", "path", "circle", "ul", "li", "details", "summary",
-        "pre", "select", "option", "mark", "footer", "script", "br",
+        "pre", "select", "option", "mark", "footer", "script", "br", "output",
     ]
 
     @Test(arguments: [false, true])
