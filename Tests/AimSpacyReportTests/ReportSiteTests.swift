@@ -117,6 +117,29 @@ import Testing
         #expect(inspection.elements.filter { $0 == "main" }.count == 6)
     }
 
+    @Test func sparseRunsStillRenderValidPages() throws {
+        let bare = Run(hash: "bare", name: "bare", created: Date(timeIntervalSince1970: 0), imported: Date(timeIntervalSince1970: 0), complete: false)
+        var one = bare
+        one.hash = "one"
+        one.series = [MetricSeries(name: "score", points: [MetricPoint(step: 0, epoch: 0, value: .nan), MetricPoint(step: 5, epoch: 0, value: 0.5)])]
+        one.visualisations = [Visualisation(step: 5, style: "ent", renderIDs: ["missing"])]
+        for runs in [[], [bare], [bare, one]] {
+            let files = try ReportSite.render(runs: runs, options: ReportOptions(smoothing: 0))
+            for (path, bytes) in files { #expect(ReportValidator.check(page: bytes) == [], "\(path)") }
+        }
+        let page = String(decoding: try ReportSite.render(runs: [bare], options: ReportOptions())["runs/bare.html"]!, as: UTF8.self)
+        #expect(page.contains("No metrics were logged.") && page.contains("interrupted"))
+    }
+
+    @Test func brokenTemplateIsReportedByName() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Data("{{#runs}} unclosed".utf8).write(to: dir.url.appendingPathComponent("index.mustache"))
+        #expect {
+            try ReportSite.render(runs: [], options: ReportOptions(templatesDirectory: dir.url.path))
+        } throws: { ($0 as? ReportError)?.message.contains("index.mustache") == true }
+    }
+
     @Test func optionsOutOfRangeAreRejected() {
         #expect(throws: ReportError.self) { try ReportSite.render(runs: [], options: ReportOptions(smoothing: 1.5)) }
         #expect(throws: ReportError.self) { try ReportSite.render(runs: [], options: ReportOptions(maxPoints: 1)) }
