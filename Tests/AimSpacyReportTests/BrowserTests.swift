@@ -91,6 +91,10 @@ enum Browser {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A browser that hangs must not hang the test run.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90, execute: watchdog)
+        defer { watchdog.cancel() }
         // Read both pipes while it runs, so a chatty browser never blocks on a full pipe.
         let errData = Locked<Data>(Data())
         let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
