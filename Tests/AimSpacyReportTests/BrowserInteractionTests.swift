@@ -4,7 +4,7 @@ import Testing
 
 /// Drives the page script in headless Chromium: events are dispatched by a probe appended to the page's
 /// own inline script (its CSP hash updated), which writes what it saw into `data-probe-*` attributes.
-@Suite(.enabled(if: Browser.path != nil, "no chromium binary found (install Debian's chromium: .ci/install-chromium.sh)"))
+@Suite(.serialized, .enabled(if: Browser.path != nil, "no chromium binary found (install Debian's chromium: .ci/install-chromium.sh)"))
 struct BrowserInteractionTests {
     static let runProbe = """
     (function () {

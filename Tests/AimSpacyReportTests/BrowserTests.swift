@@ -5,7 +5,7 @@ import Testing
 /// Opens the report in headless Chromium from `file://`: no console errors (a CSP refusal included),
 /// the script ran, charts and the displaCy gallery are in the rendered DOM, screenshots are not blank.
 /// CI installs Debian's `chromium` (`.ci/install-chromium.sh`); without it these tests are skipped.
-@Suite(.enabled(if: Browser.path != nil, "no chromium binary found (install Debian's chromium: .ci/install-chromium.sh)"))
+@Suite(.serialized, .enabled(if: Browser.path != nil, "no chromium binary found (install Debian's chromium: .ci/install-chromium.sh)"))
 struct BrowserTests {
     @Test(arguments: ["index", "run", "compare"])
     func pageRendersWithoutErrors(page: String) throws {
