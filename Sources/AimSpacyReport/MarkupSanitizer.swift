@@ -30,14 +30,15 @@ enum MarkupSanitizer {
     ]
     private static let linkAttributes: Set<String> = ["href", "xlink:href", "src", "action", "formaction", "srcset", "background", "poster", "data", "ping", "cite", "longdesc"]
 
-    /// Well-formed markup that keeps what displaCy draws and nothing that runs.
-    static func sanitize(_ markup: String) -> String {
+    /// Well-formed markup that keeps what displaCy draws and nothing that runs. Element ids (and the `#id`
+    /// references to them) get `idPrefix`, so a render shown twice in one document never repeats an id.
+    static func sanitize(_ markup: String, idPrefix: String = "") -> String {
         let bytes = Array(("<aim-root>" + markup + "</aim-root>").utf8)
         let xml = LibXML.parseXML(bytes)
         if let doc = xml.doc, xml.problems.isEmpty {
             defer { xmlFreeDoc(doc) }
             var out = ""
-            for child in LibXML.children(xmlDocGetRootElement(doc)) { write(child, inSVG: false, to: &out) }
+            for child in LibXML.children(xmlDocGetRootElement(doc)) { write(child, inSVG: false, prefix: idPrefix, to: &out) }
             return out
         }
         if let doc = xml.doc { xmlFreeDoc(doc) }
@@ -46,11 +47,11 @@ enum MarkupSanitizer {
         defer { xmlFreeDoc(doc) }
         var out = ""
         let body = LibXML.find("body", in: xmlDocGetRootElement(doc))
-        for child in LibXML.children(body) { write(child, inSVG: false, to: &out) }
+        for child in LibXML.children(body) { write(child, inSVG: false, prefix: idPrefix, to: &out) }
         return out
     }
 
-    private static func write(_ node: xmlNodePtr, inSVG: Bool, to out: inout String) {
+    private static func write(_ node: xmlNodePtr, inSVG: Bool, prefix: String, to out: inout String) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             out += ReportText.escape(LibXML.content(node))
@@ -62,7 +63,7 @@ enum MarkupSanitizer {
             let known = nowSVG ? svgElements.contains(name) : htmlElements.contains(name)
             guard known else {
                 // Unknown elements are unwrapped: their text stays, they do not.
-                for child in LibXML.children(node) { write(child, inSVG: inSVG, to: &out) }
+                for child in LibXML.children(node) { write(child, inSVG: inSVG, prefix: prefix, to: &out) }
                 return
             }
             out += "<" + name
@@ -72,6 +73,12 @@ enum MarkupSanitizer {
             for (rawName, value) in LibXML.attributes(node) {
                 let attribute = svgCase[rawName] ?? rawName
                 guard allowed(attribute, value) else { continue }
+                var value = value
+                if attribute == "id" {
+                    value = prefix + value
+                } else if linkAttributes.contains(attribute.lowercased()) {
+                    value = "#" + prefix + value.dropFirst()
+                }
                 out += " " + attribute + "=\"" + ReportText.escape(value) + "\""
             }
             let children = LibXML.children(node)
@@ -81,7 +88,7 @@ enum MarkupSanitizer {
             }
             out += ">"
             if !voidElements.contains(name) {
-                for child in children { write(child, inSVG: nowSVG, to: &out) }
+                for child in children { write(child, inSVG: nowSVG, prefix: prefix, to: &out) }
             }
             out += "</" + name + ">"
         default:

@@ -37,12 +37,12 @@ enum RunGallery {
         context["width"] = run.settings.imageWidth
         context["height"] = run.settings.imageHeight
         context["steps"] = keys.map { ["key": $0, "label": labels[$0] ?? $0, "selected": $0 == selected] }
-        context["renders"] = renderOrder.map { id -> [String: Any] in
+        context["renders"] = renderOrder.enumerated().map { n, id -> [String: Any] in
             let steps = renderKeys[id] ?? []
             return [
                 "steps": steps.joined(separator: " "),
                 "visible": steps.contains(selected),
-                "markup": MarkupSanitizer.sanitize(markups[id] ?? ""),
+                "markup": MarkupSanitizer.sanitize(markups[id] ?? "", idPrefix: "\(pageID)-d\(n)-"),
                 "width": run.settings.imageWidth,
                 "height": run.settings.imageHeight,
             ]

@@ -39,8 +39,12 @@ import Testing
         let markup = "<div class=\"entities\" style=\"line-height: 2.5\">\(p) <mark class=\"entity\" onmouseover=\"alert(6)\" "
             + "style=\"background: url(https://evil.example/x.png)\">Alice<span>\(p)</span></mark><iframe src=\"https://evil.example/\"></iframe>"
             + "<a href=\"javascript:alert(7)\">x</a></br></div>"
-        run.renders = [Render(id: "r\(n)", style: "ent", markup: markup)]
-        run.visualisations = [Visualisation(step: 0, style: p, renderIDs: ["r\(n)"])]
+        let dep = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"displacy\" width=\"400\" height=\"200\" onload=\"alert(8)\">"
+            + "<text class=\"displacy-token\" y=\"100\"><tspan class=\"displacy-word\" x=\"50\">\(p)</tspan></text>"
+            + "<g class=\"displacy-arrow\"><path class=\"displacy-arc\" id=\"arrow-x-0\" d=\"M70,2 C70,1 200,1 200,2\"/>"
+            + "<text dy=\"1.25em\"><textPath xlink:href=\"#arrow-x-0\" startOffset=\"50%\" side=\"left\">\(p)</textPath></text></g></svg>"
+        run.renders = [Render(id: "r\(n)", style: "ent", markup: markup), Render(id: "d\(n)", style: "dep", markup: dep)]
+        run.visualisations = [Visualisation(step: 0, style: p, renderIDs: ["r\(n)", "d\(n)"])]
         run.sources = [SourceFile(path: p, size: 1, sha256: p, role: p)]
         run.warnings = [p]
         run.evaluation = .object([(p, .string(p))])
@@ -51,7 +55,7 @@ import Testing
         "html", "head", "meta", "title", "style", "body", "header", "nav", "a", "span", "main", "h1", "h2", "h3", "h4",
         "p", "div", "label", "input", "table", "thead", "tbody", "tr", "th", "td", "code", "dl", "dt", "dd", "section",
         "button", "figure", "figcaption", "svg", "g", "line", "text", "path", "circle", "ul", "li", "details", "summary",
-        "pre", "select", "option", "mark", "footer", "script", "br", "output",
+        "pre", "select", "option", "mark", "footer", "script", "br", "output", "tspan", "textpath",
     ]
 
     @Test(arguments: [false, true])
@@ -86,9 +90,10 @@ import Testing
         #expect(clean.contains("PERSON</span>"))
         #expect(clean.contains("&quot;But I don&#39;t want to go among mad people"))
         let dep = try SampleRuns.displacy("dep", indices: [16])[0].markup
-        let svg = MarkupSanitizer.sanitize(dep)
+        let svg = MarkupSanitizer.sanitize(dep, idPrefix: "p-")
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""))
-        #expect(svg.contains("<textPath xlink:href=\"#arrow-"))
+        #expect(svg.contains("<textPath xlink:href=\"#p-arrow-"))
+        #expect(svg.contains("id=\"p-arrow-"))
         #expect(ReportValidator.check(page: Array(svg.utf8), isSVG: true) == [])
         let hostile = MarkupSanitizer.sanitize("<svg onload=\"alert(1)\"><script>alert(2)</script><a xlink:href=\"javascript:alert(3)\"><text>t</text></a></svg>")
         #expect(!hostile.contains("alert"))
