@@ -30,12 +30,18 @@ public enum ReportFiles {
         return summary
     }
 
-    /// Validates every `.html` and `.svg` file under `directory`; problems as `path: line:column: message`.
+    /// Validates every `.html` and `.svg` file under `directory` (or the one file it names, such as a
+    /// `--single-file` report); problems as `path: line:column: message`.
     public static func check(directory: URL) throws(ReportError) -> (files: Int, problems: [String]) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReportError("\(directory.path): expected a report directory")
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+            throw ReportError("\(directory.path): expected a report directory or HTML file")
+        }
+        if !isDirectory.boolValue {
+            guard let data = manager.contents(atPath: directory.path) else { throw ReportError("\(directory.path): cannot be read") }
+            let problems = ReportValidator.check(page: Array(data), isSVG: directory.pathExtension == "svg")
+            return (1, problems.map { "\(directory.path): \($0)" })
         }
         let paths = ((manager.subpaths(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") || $0.hasSuffix(".svg") }

@@ -21,7 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "EMA smoothing of chart lines, 0 to 0.99 (debiased, as TensorBoard).") var smoothing: Double = 0.6
     @Option(name: .customLong("max-points"), help: "At most this many points per chart line.") var maxPoints: Int = 1000
     @Option(help: "The report's title.") var title: String = "aim-spacy report"
-    @Option(help: "Validate the report in this folder instead of rendering.") var check: String?
+    @Option(help: "Validate the report in this folder (or this single HTML file) instead of rendering.") var check: String?
 
     func run() async throws {
         do {

@@ -11,6 +11,10 @@ import Testing
         try Goldens.check(try #require(files["index.html"]), named: "index.html")
         try Goldens.check(try #require(files[ner]), named: "run-ner-aim.html")
         try Goldens.check(try #require(files[compare]), named: "compare-ner.html")
+        // REPORT_PREVIEW_DIR=/some/dir keeps the whole site for a look in a browser.
+        if let preview = ProcessInfo.processInfo.environment["REPORT_PREVIEW_DIR"] {
+            _ = try ReportFiles.write(files, to: URL(fileURLWithPath: preview, isDirectory: true))
+        }
     }
 
     @Test func everyFileIsValidAndSelfContained() throws {
@@ -82,6 +86,9 @@ import Testing
         #expect(check.files == 2)
         #expect(check.problems.contains { $0.hasPrefix("bad.html: xml") })
         #expect(check.problems.contains { $0.hasPrefix("chart.svg:") && $0.contains("external") })
+        let one = try ReportFiles.check(directory: dir.url.appendingPathComponent("bad.html"))
+        #expect(one.files == 1 && !one.problems.isEmpty)
+        #expect(throws: ReportError.self) { try ReportFiles.check(directory: dir.url.appendingPathComponent("none")) }
     }
 
     @Test func templatesCanBeOverridden() throws {
