@@ -37,7 +37,7 @@ enum ReportText {
 
     /// A coordinate with one decimal, without a trailing `.0` (fast: no Foundation formatting).
     static func coordinate(_ v: Double) -> String {
-        guard v.isFinite else { return "0" }
+        guard v.isFinite, abs(v) < 1e12 else { return v.isFinite ? "\(v)" : "0" }
         let tenths = Int((v * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)
@@ -48,7 +48,8 @@ enum ReportText {
     static func number(_ v: Double, significant: Int = 5) -> String {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "Infinity" : "-Infinity") }
         if v == 0 { return "0" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        if abs(v) >= 1e15 || abs(v) < 1e-12 { return "\(v)" }
+        if v == v.rounded() { return String(Int(v)) }
         let magnitude = Int(floor(log10(abs(v))))
         let decimals = significant - 1 - magnitude
         if decimals <= 0 { return String(Int(v.rounded())) }
@@ -60,7 +61,8 @@ enum ReportText {
 
     /// A value with exactly `decimals` decimals (tick labels, tables).
     static func fixed(_ v: Double, decimals: Int) -> String {
-        guard v.isFinite else { return number(v) }
+        let decimals = min(decimals, 6)
+        guard v.isFinite, abs(v) < 1e12 else { return number(v) }
         if decimals <= 0 { return String(Int(v.rounded())) }
         let scale = pow(10.0, Double(decimals))
         let scaled = Int((v * scale).rounded())

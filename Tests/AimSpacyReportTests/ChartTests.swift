@@ -53,6 +53,26 @@ import Testing
         #expect([1.0, 2.0, 5.0, 10.0].contains { abs($0 - mantissa) < 1e-6 }, "step \(step)")
     }
 
+    @Test func extremeValuesRenderValidPages() throws {
+        let values: [Double] = [0, 1e300, -1e300, .infinity, -.infinity, .nan, 1e-300, 5e18, -5e18, 3]
+        let run = Run(
+            hash: "extreme", name: "extreme", created: Date(timeIntervalSince1970: 0), imported: Date(timeIntervalSince1970: 0),
+            series: [
+                MetricSeries(name: "loss", points: values.enumerated().map { MetricPoint(step: $0.offset, epoch: 0, value: $0.element) }),
+                MetricSeries(name: "score", points: values.enumerated().map { MetricPoint(step: $0.offset * 1_000_000_000, epoch: $0.offset, value: $0.element) }),
+            ],
+            finalScores: [FinalScores(model: "model-best", scores: values.map { NamedScore(name: "s\($0)", value: $0) })]
+        )
+        for smoothing in [0.0, 0.99] {
+            let files = try ReportSite.render(runs: [run], options: ReportOptions(smoothing: smoothing))
+            for (path, bytes) in files { #expect(ReportValidator.check(page: bytes) == [], "\(path)") }
+        }
+        #expect(ReportText.number(1e300) == "1e+300")
+        #expect(ReportText.fixed(-5e18, decimals: 2) == "-5e+18")
+        #expect(ReportText.number(0.72769953) == "0.7277")
+        #expect(ReportText.fixed(0.5, decimals: 4) == "0.5000")
+    }
+
     @Test func aRunOfAHundredThousandStepsRendersUnderOneMegabyte() throws {
         let n = 100_000
         func series(_ name: String, _ context: [String: String], _ f: (Int) -> Double) -> MetricSeries {
