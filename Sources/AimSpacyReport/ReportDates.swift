@@ -3,7 +3,9 @@ import Foundation
 /// UTC dates as `2026-11-27 00:13`, computed without locale or time zone lookups so output is deterministic.
 enum ReportDates {
     static func minute(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e13 else { return "–" }
+        let seconds = Int(interval.rounded(.down))
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 {
