@@ -63,22 +63,44 @@ enum RunPage {
         return rows
     }
 
+    /// Scores of `spacy evaluate --output` in the shape of a saved pipeline's, as one more column.
+    static func evaluationScores(_ evaluation: JSONValue?) -> FinalScores? {
+        guard case .object(let members)? = evaluation else { return nil }
+        var scores: [NamedScore] = []
+        var tables: [ScoreTable] = []
+        for (key, value) in members {
+            switch value {
+            case .object(let rows):
+                tables.append(ScoreTable(name: key, rows: rows.map { label, metrics in
+                    guard case .object(let m) = metrics else { return ScoreRow(label: label, metrics: []) }
+                    return ScoreRow(label: label, metrics: m.map { NamedScore(name: $0.key, value: $0.value.doubleValue) })
+                }))
+            case .int, .double, .null:
+                scores.append(NamedScore(name: key, value: value.doubleValue))
+            default:
+                continue
+            }
+        }
+        return FinalScores(model: "evaluate", scores: scores, perLabel: tables)
+    }
+
     private static func addFinalScores(_ run: Run, to context: inout [String: Any]) {
-        context["hasFinalScores"] = !run.finalScores.isEmpty
-        context["models"] = run.finalScores.map { ReportText.clean($0.model) }
+        let models = run.finalScores + [evaluationScores(run.evaluation)].compactMap { $0 }
+        context["hasFinalScores"] = !models.isEmpty
+        context["models"] = models.map { ReportText.clean($0.model) }
         var names: [String] = []
         var seen: Set<String> = []
-        for model in run.finalScores {
+        for model in models {
             for s in model.scores where !seen.contains(s.name) {
                 seen.insert(s.name)
                 names.append(s.name)
             }
         }
         context["finalRows"] = names.map { name -> [String: Any] in
-            ["name": ReportText.clean(name), "values": run.finalScores.map { ReportText.score($0.score(name)) }]
+            ["name": ReportText.clean(name), "values": models.map { ReportText.score($0.score(name)) }]
         }
         var tables: [[String: Any]] = []
-        for model in run.finalScores {
+        for model in models {
             for table in model.perLabel {
                 var metrics: [String] = []
                 for row in table.rows {
@@ -105,7 +127,6 @@ enum RunPage {
             }
         }
         context["tables"] = tables
-        if let evaluation = run.evaluation { context["evaluation"] = ReportText.clean(evaluation.serialized(indent: 2)) }
     }
 
     private static func dataset(_ d: DatasetStatistics) -> [String: Any] {
