@@ -24,6 +24,7 @@ enum IndexPage {
                     "pipeline": ReportText.clean(run.pipeline.joined(separator: ", ")),
                     "steps": run.steps,
                     "best": ReportText.score(best?.value),
+                    "spark": Sparkline.svg(run.series(named: "score")?.points ?? []),
                     "bestSort": best.map { ReportText.number($0.value, significant: 10) } ?? "",
                     "final": ReportText.score(final),
                     "finalSort": final.map { ReportText.number($0, significant: 10) } ?? "",
@@ -39,7 +40,7 @@ enum IndexPage {
             var g: [String: Any] = [
                 "experiment": ReportText.clean(group.experiment ?? "(no experiment)"),
                 "runCount": group.runs.count,
-                "columnCount": 8 + columns.count,
+                "columnCount": 9 + columns.count,
                 "runs": runs,
             ]
             if let compare = group.comparePath { g["compareHref"] = plan.href(to: compare, from: path) }

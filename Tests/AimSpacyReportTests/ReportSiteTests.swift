@@ -42,6 +42,7 @@ import Testing
         #expect(page.contains("data-label=\"tok2vec\"") && page.contains("data-label=\"ner\""))
         #expect(page.contains("log scale"))
         #expect(page.contains("ents_per_type") && page.contains("PERSON"))
+        #expect(page.contains("<th class=\"num\">evaluate</th>"))
         #expect(page.contains("<summary>training"))
         #expect(page.contains("0.7300 at step 550 (epoch 2)"))
         // The gallery: five distinct renders, the last step's shown.
@@ -52,6 +53,7 @@ import Testing
         let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
         for run in runs { #expect(index.contains(run.name)) }
         #expect(index.contains("compare/selection.html"))
+        #expect(index.components(separatedBy: "<svg class=\"spark\"").count - 1 == runs.count)
     }
 
     @Test func renderingIsDeterministic() throws {
