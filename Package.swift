@@ -48,6 +48,14 @@ let package = Package(
                 "AimSpacyModel", "AimSpacyDisplacy", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [
+                .embedInCode("../../Templates/compare.mustache"),
+                .embedInCode("../../Templates/index.mustache"),
+                .embedInCode("../../Templates/page.mustache"),
+                .embedInCode("../../Templates/run.mustache"),
+                .embedInCode("../../Templates/script.mustache"),
+                .embedInCode("../../Templates/style.mustache"),
+            ],
             swiftSettings: strict
         ),
 
@@ -94,7 +102,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyReportTests",
-            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel"],
+            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel", "CLibXML2", "CAimZlib"],
+            exclude: ["__Goldens__"],
+            resources: [.copy("../../Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
