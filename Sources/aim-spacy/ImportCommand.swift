@@ -46,6 +46,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Replace an earlier run of the same folder whose files changed.")
     var replace = false
 
+    @Option(help: "Also render a static report of the imported runs into this folder.")
+    var report: String?
+
     @Flag(help: "Print what was imported as JSON.")
     var json = false
 
@@ -67,6 +70,15 @@ struct ImportCommand: AsyncParsableCommand {
         }
         for line in report.diagnostics { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         print(json ? report.jsonText : report.text, terminator: json ? "\n" : "")
+        if let folder = self.report {
+            do {
+                let outcome = try ImportPipeline.renderReport(report, into: URL(fileURLWithPath: folder, isDirectory: true))
+                if !json { print("report: \(folder) (\(outcome.runs) runs, \(outcome.written.count) files written)") }
+            } catch {
+                printError(error)
+                throw ExitCode.failure
+            }
+        }
         if report.failed { throw ExitCode.failure }
     }
 }

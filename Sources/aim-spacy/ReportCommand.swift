@@ -12,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: "With --check DIR, re-validates every page and SVG of a rendered report with libxml2."
     )
 
-    @Option(help: "The run repository.") var repo: String = ".aim-spacy"
+    @Option(help: "The run repository (default: $AIM_SPACY_REPO, else ./.aim-spacy).") var repo: String?
     @Option(help: "Select runs with a query expression instead of naming them.") var query: String?
     @Argument(help: "Runs to report (hash, hash prefix or name); all runs when none is given.") var runs: [String] = []
     @Option(help: "The folder to write the site into.") var out: String?

@@ -1,9 +1,27 @@
-/// The DocBin decoder `aim-spacy displacy` reads with. AimSpacyDecoding's `DocBin` has not reached
-/// main yet, so this hook reports that instead of decoding; once it lands, `open` becomes
-/// `DocBin(bytes:)` + `doc(at:)` (see the report of issue 3). Everything else takes a `DisplacyDocSource`.
+import AimSpacyDecoding
+import AimSpacyModel
+import Foundation
+
+/// The DocBin decoder as `DisplacyRun` reads with it: a `.spacy` file mapped once, docs decoded on demand.
 public enum DisplacyDocBin {
-    /// Opens `path` as a DocBin for `DisplacyRun.run`.
+    /// Opens `path` and decodes its top level; each doc is decoded when asked for.
     public static func open(_ path: String) throws(PipelineError) -> DisplacyDocSource {
-        throw PipelineError("\(path): error: this build has no DocBin decoder yet (AimSpacyDecoding.DocBin not merged)")
+        let docBin: DocBin
+        do {
+            docBin = try DocBinFile.open(path)
+        } catch let error as PipelineError {
+            throw error
+        } catch let error as DecodingError {
+            throw PipelineError(error.description)
+        } catch {
+            throw PipelineError("\(path): error: \(error)")
+        }
+        return DisplacyDocSource(count: docBin.count) { (index) throws(PipelineError) -> Doc in
+            do throws(DecodingError) {
+                return try docBin.doc(at: index)
+            } catch {
+                throw PipelineError(error.inFile(path).description)
+            }
+        }
     }
 }

@@ -19,6 +19,11 @@ public struct ConfigColumns: Sendable, Equatable {
         self.init(pipeline: config.pipeline, scoreWeights: config.scoreWeights.weights.filter { $0.weight != nil }.map(\.name))
     }
 
+    /// Reads the two lists from config text.
+    public static func parse(_ text: String) throws -> ConfigColumns {
+        ConfigColumns(try SpacyConfig(Config.parse(text)))
+    }
+
     /// Reads the two lists from the config file at `path` (interpolated, as spaCy reads it).
     public static func read(file path: String) throws -> ConfigColumns {
         ConfigColumns(try SpacyConfig.load(contentsOf: URL(fileURLWithPath: path)))

@@ -46,6 +46,15 @@ public enum ReportPipeline {
         return outcome
     }
 
+    /// The site's files in memory (path → bytes), for archives.
+    public static func files(runs: [Run], options: ReportOptions) throws(PipelineError) -> [String: [UInt8]] {
+        do throws(ReportError) {
+            return try ReportSite.render(runs: runs, options: options)
+        } catch {
+            throw PipelineError("error: \(error.message)")
+        }
+    }
+
     /// Validates every page and SVG of the site in `directory`; problems as `path: line:column: message`.
     public static func check(directory: URL) throws(PipelineError) -> (files: Int, problems: [String]) {
         do throws(ReportError) {
