@@ -29,7 +29,10 @@ for name in NAMES:
     out.append(f"    /// `{name}`.")
     out.append(f"    static func {camel(name)}({params}) -> String {{")
     out.append("        var s = \"\"")
-    out.append(f"        s.reserveCapacity({len(tpl) + 64})")
+    if "content" in fields:
+        out.append(f"        s.reserveCapacity({len(tpl) + 64} + content.utf8.count)")
+    else:
+        out.append(f"        s.reserveCapacity({len(tpl) + 64})")
     for literal, field, _, _ in pieces:
         if literal:
             out.append(f"        s += {json.dumps(literal)}")

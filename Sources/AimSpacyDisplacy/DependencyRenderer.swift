@@ -39,6 +39,7 @@ struct DependencyRenderer: Sendable {
         let height = offsetY + 3 * wordSpacing
         let rtl = settings.direction == "rtl"
         var content = ""
+        content.reserveCapacity(parse.words.count * 320 + parse.arcs.count * 640 + 512)
         let y = (offsetY + wordSpacing).description
         for (i, word) in parse.words.enumerated() {
             var x = offsetX + .int(i) * distance

@@ -12,17 +12,19 @@ public enum Displacy {
         let settings = DocSettings(lang: lang)
         switch style {
         case .dep:
-            var parses: [DependencyParse] = []
-            parses.reserveCapacity(docs.count)
-            for doc in docs { parses.append(try Converters.parseDeps(doc, options: options, settings: settings)) }
+            let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
+                try Converters.parseDeps(doc, options: options, settings: settings)
+            }
             return try render(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
         case .ent:
-            var parses: [EntityParse] = []
-            for doc in docs { parses.append(try Converters.parseEnts(doc, options: options, settings: settings)) }
+            let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
+                try Converters.parseEnts(doc, options: options, settings: settings)
+            }
             return try render(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
         case .span:
-            var parses: [SpanParse] = []
-            for doc in docs { parses.append(try Converters.parseSpans(doc, options: options, settings: settings)) }
+            let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
+                try Converters.parseSpans(doc, options: options, settings: settings)
+            }
             return try render(span: parses, page: page, minify: minify, options: options, escaping: escaping)
         }
     }
@@ -55,13 +57,12 @@ public enum Displacy {
         var id = RenderID()
         for p in parses { id.add(p) }
         let prefix = id.hex
-        var rendered: [String] = []
-        for (i, p) in parses.enumerated() {
+        let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
             var svg = try renderer.renderSVG(id: "\(prefix)-\(i)", parse: p, settings: settings)
             if let title = p.title, !title.isEmpty {
                 svg = Templates.title(title: escaping == .safe ? PythonText.escapeHTML(title) : title) + svg
             }
-            rendered.append(svg)
+            return svg
         }
         return finish(rendered, settings: settings, page: page, minify: minify)
     }
@@ -73,8 +74,7 @@ public enum Displacy {
     ) throws(DisplacyError) -> String {
         let renderer = try EntityRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
-        var rendered: [String] = []
-        for p in parses { rendered.append(try renderer.render(p, settings: settings)) }
+        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in try renderer.render(p, settings: settings) }
         return finish(rendered, settings: settings, page: page, minify: minify)
     }
 
@@ -85,8 +85,7 @@ public enum Displacy {
     ) throws(DisplacyError) -> String {
         let renderer = try SpanRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
-        var rendered: [String] = []
-        for p in parses { rendered.append(try renderer.render(p, settings: settings)) }
+        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in try renderer.render(p, settings: settings) }
         return finish(rendered, settings: settings, page: page, minify: minify)
     }
 
@@ -95,8 +94,10 @@ public enum Displacy {
         settings ?? .default
     }
 
-    /// Join, wrap in `TPL_FIGURE`/`TPL_PAGE` when `page`, minify, strip.
+    /// Join, wrap in `TPL_FIGURE`/`TPL_PAGE` when `page`, minify, strip. The plain join is built once,
+    /// at its final size and already stripped: a corpus render is megabytes, and every copy shows.
     private static func finish(_ rendered: [String], settings: DocSettings, page: Bool, minify: Bool) -> String {
+        guard page || minify else { return strippedJoin(rendered) }
         var markup: String
         if page {
             var content = ""
@@ -107,5 +108,27 @@ public enum Displacy {
         }
         if minify { markup = PythonText.minify(markup) }
         return PythonText.strip(markup)
+    }
+
+    /// `"".join(parts).strip()`, with one allocation (and room for a final newline).
+    private static func strippedJoin(_ parts: [String]) -> String {
+        guard let first = parts.firstIndex(where: { !PythonText.strip($0).isEmpty }),
+            let last = parts.lastIndex(where: { !PythonText.strip($0).isEmpty })
+        else { return "" }
+        var out = ""
+        out.reserveCapacity(parts[first...last].reduce(1) { $0 + $1.utf8.count })
+        for i in first...last {
+            let part = parts[i]
+            if i == first && i == last {
+                out += PythonText.strip(part)
+            } else if i == first {
+                out += PythonText.stripLeading(part)
+            } else if i == last {
+                out += PythonText.stripTrailing(part)
+            } else {
+                out += part
+            }
+        }
+        return out
     }
 }

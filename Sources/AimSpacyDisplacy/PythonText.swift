@@ -65,6 +65,20 @@ enum PythonText {
         return String(scalars[first...last])
     }
 
+    /// `text.lstrip()`.
+    static func stripLeading(_ text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        return Substring(scalars[first...])
+    }
+
+    /// `text.rstrip()`.
+    static func stripTrailing(_ text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return Substring(scalars[...last])
+    }
+
     /// spaCy's lexical `is_punct`: every code point has a Unicode category starting with `P`
     /// (true for the empty string, as in spaCy).
     static func isPunct(_ text: String) -> Bool {

@@ -6,7 +6,7 @@ enum Templates {
     /// `TPL_DEP_SVG`.
     static func depSvg(lang: String, id: String, width: String, height: String, dir: String, color: String, bg: String, font: String, content: String) -> String {
         var s = ""
-        s.reserveCapacity(378)
+        s.reserveCapacity(378 + content.utf8.count)
         s += "\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xml:lang=\""
         s += lang
         s += "\" id=\""
@@ -102,7 +102,7 @@ enum Templates {
     /// `TPL_FIGURE`.
     static func figure(content: String) -> String {
         var s = ""
-        s.reserveCapacity(120)
+        s.reserveCapacity(120 + content.utf8.count)
         s += "\n<figure style=\"margin-bottom: 6rem\">"
         s += content
         s += "</figure>\n"
@@ -122,7 +122,7 @@ enum Templates {
     /// `TPL_ENTS`.
     static func ents(dir: String, content: String) -> String {
         var s = ""
-        s.reserveCapacity(146)
+        s.reserveCapacity(146 + content.utf8.count)
         s += "\n<div class=\"entities\" style=\"line-height: 2.5; direction: "
         s += dir
         s += "\">"
@@ -149,7 +149,7 @@ enum Templates {
     /// `TPL_SPANS`.
     static func spans(dir: String, content: String) -> String {
         var s = ""
-        s.reserveCapacity(143)
+        s.reserveCapacity(143 + content.utf8.count)
         s += "\n<div class=\"spans\" style=\"line-height: 2.5; direction: "
         s += dir
         s += "\">"
@@ -218,7 +218,7 @@ enum Templates {
     /// `TPL_PAGE`.
     static func page(lang: String, dir: String, content: String) -> String {
         var s = ""
-        s.reserveCapacity(403)
+        s.reserveCapacity(403 + content.utf8.count)
         s += "\n<!DOCTYPE html>\n<html lang=\""
         s += lang
         s += "\">\n    <head>\n        <title>displaCy</title>\n    </head>\n\n    <body style=\"font-size: 16px; font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol'; padding: 4rem 2rem; direction: "

@@ -98,27 +98,38 @@ extension JSONValue {
         return sign + String(digits.prefix(integerCount)) + "." + String(digits.dropFirst(integerCount))
     }
 
-    /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping.
+    /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping. Runs of bytes that
+    /// need no escape are copied whole: render markup is megabytes of them.
     public static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var copy = s
+        let escaped: [UInt8] = copy.withUTF8 { bytes in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+            buffer.append(0x22)
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                runStart = i + 1
+                buffer.append(0x5C)
+                switch byte {
+                case 0x22: buffer.append(0x22)
+                case 0x5C: buffer.append(0x5C)
+                case 0x0A: buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(UInt8(ascii: "t"))
+                case 0x08: buffer.append(UInt8(ascii: "b"))
+                case 0x0C: buffer.append(UInt8(ascii: "f"))
+                default:
+                    let digits = Array("0123456789abcdef".utf8)
+                    buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
                 }
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            buffer.append(0x22)
+            return buffer
         }
-        out += "\""
+        out += String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -1,14 +1,16 @@
+import Dispatch
+import Synchronization
 import AimSpacyDisplacy
 import AimSpacyModel
 
 /// Random access to the docs of one `.spacy` file, as the DocBin decoder provides it.
-public struct DisplacyDocSource {
+public struct DisplacyDocSource: Sendable {
     /// Number of docs in the file.
     public var count: Int
     /// Decodes doc `i` (0-based).
-    public var doc: (Int) throws(PipelineError) -> Doc
+    public var doc: @Sendable (Int) throws(PipelineError) -> Doc
 
-    public init(count: Int, doc: @escaping (Int) throws(PipelineError) -> Doc) {
+    public init(count: Int, doc: @escaping @Sendable (Int) throws(PipelineError) -> Doc) {
         self.count = count
         self.doc = doc
     }
@@ -40,6 +42,34 @@ public enum DisplacyRun {
         return try render(request, source: try open(request.path))
     }
 
+    /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
+    static func decode(_ source: DisplacyDocSource, _ range: Range<Int>) throws(PipelineError) -> [Doc] {
+        guard range.count >= 16 else {
+            var docs: [Doc] = []
+            for i in range { docs.append(try source.doc(i)) }
+            return docs
+        }
+        let slots = Mutex<[Int: Result<Doc, PipelineError>]>([:])
+        let lanes = 8
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var local: [Int: Result<Doc, PipelineError>] = [:]
+            var i = range.lowerBound + lane
+            while i < range.upperBound {
+                do throws(PipelineError) { local[i] = .success(try source.doc(i)) } catch { local[i] = .failure(error) }
+                i += lanes
+            }
+            slots.withLock { $0.merge(local) { first, _ in first } }
+        }
+        let decoded = slots.withLock { $0 }
+        var docs: [Doc] = []
+        docs.reserveCapacity(range.count)
+        for i in range {
+            guard let result = decoded[i] else { throw PipelineError("error: doc \(i) was not decoded") }
+            docs.append(try result.get())
+        }
+        return docs
+    }
+
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
     /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
     public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
@@ -48,28 +78,46 @@ public enum DisplacyRun {
         let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
         let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
-        var docs: [Doc] = []
-        docs.reserveCapacity(end - start)
-        for i in start..<end { docs.append(try source.doc(i)) }
+        let docs = try Self.decode(source, start..<end)
         do {
             if request.jsonl {
-                var out = ""
-                for (k, doc) in docs.enumerated() {
-                    let markup: String
-                    do {
-                        markup = try Displacy.render(
-                            [doc], style: request.style, lang: request.lang, page: request.page, options: options)
-                    } catch {
-                        throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
+                let lines = Mutex<[Int: Result<String, PipelineError>]>([:])
+                let lanes = docs.count >= 16 ? 8 : 1
+                let page = request.page
+                let style = request.style
+                let lang = request.lang
+                let path = request.path
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    var local: [Int: Result<String, PipelineError>] = [:]
+                    var k = lane
+                    while k < docs.count {
+                        do throws(DisplacyError) {
+                            let markup = try Displacy.render([docs[k]], style: style, lang: lang, page: page, options: options)
+                            var line = ""
+                            line.reserveCapacity(markup.utf8.count + markup.utf8.count / 8 + 3)
+                            JSONValue.writeString(markup, to: &line)
+                            line += "\n"
+                            local[k] = .success(line)
+                        } catch {
+                            local[k] = .failure(PipelineError("\(path): error: doc \(start + k): \(error.message)"))
+                        }
+                        k += lanes
                     }
-                    JSONValue.writeString(markup, to: &out)
-                    out += "\n"
+                    lines.withLock { $0.merge(local) { first, _ in first } }
+                }
+                let rendered = lines.withLock { $0 }
+                var out = ""
+                out.reserveCapacity(rendered.values.reduce(0) { $0 + ((try? $1.get())?.utf8.count ?? 0) })
+                for k in docs.indices {
+                    guard let line = rendered[k] else { throw PipelineError("\(path): error: doc \(start + k) was not rendered") }
+                    out += try line.get()
                 }
                 return out
             }
-            let markup = try Displacy.render(
+            var markup = try Displacy.render(
                 docs, style: request.style, lang: request.lang, page: request.page, options: options)
-            return markup + "\n"
+            markup.append("\n")
+            return markup
         } catch let error as PipelineError {
             throw error
         } catch let error as DisplacyError {
