@@ -52,6 +52,12 @@ enum AimSpacyBinary {
     static var url: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let result = try runRaw(arguments)
+        return (result.status, String(decoding: result.stdout, as: UTF8.self), result.stderr)
+    }
+
+    /// The same, with stdout as bytes (for JSON parsing).
+    static func runRaw(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -63,7 +69,7 @@ enum AimSpacyBinary {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
     }
 }
 

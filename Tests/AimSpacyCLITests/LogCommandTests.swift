@@ -5,21 +5,8 @@ import Testing
 
 /// `aim-spacy log parse` end to end: the JSON shape scripts rely on, and one-line errors.
 @Suite struct LogCommandTests {
-    static let binary = Bundle.main.bundleURL.appendingPathComponent("aim-spacy")
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        try AimSpacyBinary.runRaw(arguments)
     }
 
     @Test(arguments: [
