@@ -101,10 +101,16 @@ extension JSONValue {
     /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping. Runs of bytes that
     /// need no escape are copied whole: render markup is megabytes of them.
     public static func writeString(_ s: String, to out: inout String) {
+        var buffer: [UInt8] = []
+        writeString(s, to: &buffer)
+        out += String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes.
+    public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
-        let escaped: [UInt8] = copy.withUTF8 { bytes in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+        copy.withUTF8 { bytes in
+            buffer.reserveCapacity(buffer.count + bytes.count + bytes.count / 8 + 2)
             buffer.append(0x22)
             var runStart = 0
             for i in 0..<bytes.count {
@@ -128,8 +134,6 @@ extension JSONValue {
             }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             buffer.append(0x22)
-            return buffer
         }
-        out += String(decoding: escaped, as: UTF8.self)
     }
 }

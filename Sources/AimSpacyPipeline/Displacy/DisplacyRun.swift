@@ -81,22 +81,21 @@ public enum DisplacyRun {
         let docs = try Self.decode(source, start..<end)
         do {
             if request.jsonl {
-                let lines = Mutex<[Int: Result<String, PipelineError>]>([:])
+                let lines = Mutex<[Int: Result<[UInt8], PipelineError>]>([:])
                 let lanes = docs.count >= 16 ? 8 : 1
                 let page = request.page
                 let style = request.style
                 let lang = request.lang
                 let path = request.path
                 DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                    var local: [Int: Result<String, PipelineError>] = [:]
+                    var local: [Int: Result<[UInt8], PipelineError>] = [:]
                     var k = lane
                     while k < docs.count {
                         do throws(DisplacyError) {
                             let markup = try Displacy.render([docs[k]], style: style, lang: lang, page: page, options: options)
-                            var line = ""
-                            line.reserveCapacity(markup.utf8.count + markup.utf8.count / 8 + 3)
+                            var line: [UInt8] = []
                             JSONValue.writeString(markup, to: &line)
-                            line += "\n"
+                            line.append(0x0A)
                             local[k] = .success(line)
                         } catch {
                             local[k] = .failure(PipelineError("\(path): error: doc \(start + k): \(error.message)"))
@@ -106,13 +105,13 @@ public enum DisplacyRun {
                     lines.withLock { $0.merge(local) { first, _ in first } }
                 }
                 let rendered = lines.withLock { $0 }
-                var out = ""
-                out.reserveCapacity(rendered.values.reduce(0) { $0 + ((try? $1.get())?.utf8.count ?? 0) })
+                var out: [UInt8] = []
+                out.reserveCapacity(rendered.values.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
                 for k in docs.indices {
                     guard let line = rendered[k] else { throw PipelineError("\(path): error: doc \(start + k) was not rendered") }
                     out += try line.get()
                 }
-                return out
+                return String(decoding: out, as: UTF8.self)
             }
             var markup = try Displacy.render(
                 docs, style: request.style, lang: request.lang, page: request.page, options: options)
