@@ -106,34 +106,67 @@ extension JSONValue {
         out += String(decoding: buffer, as: UTF8.self)
     }
 
-    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes.
+    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes. Sized in one pass
+    /// and written with block copies: dep markup has a quote every few bytes.
     public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
         copy.withUTF8 { bytes in
-            buffer.reserveCapacity(buffer.count + bytes.count + bytes.count / 8 + 2)
-            buffer.append(0x22)
-            var runStart = 0
-            for i in 0..<bytes.count {
-                let byte = bytes[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                runStart = i + 1
-                buffer.append(0x5C)
+            var extra = 2
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
                 switch byte {
-                case 0x22: buffer.append(0x22)
-                case 0x5C: buffer.append(0x5C)
-                case 0x0A: buffer.append(UInt8(ascii: "n"))
-                case 0x0D: buffer.append(UInt8(ascii: "r"))
-                case 0x09: buffer.append(UInt8(ascii: "t"))
-                case 0x08: buffer.append(UInt8(ascii: "b"))
-                case 0x0C: buffer.append(UInt8(ascii: "f"))
-                default:
-                    let digits = Array("0123456789abcdef".utf8)
-                    buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: extra += 1
+                default: extra += 5
                 }
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            buffer.append(0x22)
+            let start = buffer.count
+            let total = bytes.count + extra
+            buffer.append(contentsOf: repeatElement(0, count: total))
+            buffer.withUnsafeMutableBufferPointer { out in
+                guard let base = out.baseAddress, let source = bytes.baseAddress else {
+                    out[start] = 0x22
+                    out[start + 1] = 0x22
+                    return
+                }
+                var o = start
+                out[o] = 0x22
+                o += 1
+                var runStart = 0
+                let digits: StaticString = "0123456789abcdef"
+                for i in 0..<bytes.count {
+                    let byte = source[i]
+                    guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                    let run = i - runStart
+                    if run > 0 {
+                        (base + o).update(from: source + runStart, count: run)
+                        o += run
+                    }
+                    runStart = i + 1
+                    base[o] = 0x5C
+                    o += 1
+                    switch byte {
+                    case 0x22, 0x5C: base[o] = byte
+                    case 0x0A: base[o] = UInt8(ascii: "n")
+                    case 0x0D: base[o] = UInt8(ascii: "r")
+                    case 0x09: base[o] = UInt8(ascii: "t")
+                    case 0x08: base[o] = UInt8(ascii: "b")
+                    case 0x0C: base[o] = UInt8(ascii: "f")
+                    default:
+                        base[o] = UInt8(ascii: "u")
+                        base[o + 1] = 0x30
+                        base[o + 2] = 0x30
+                        base[o + 3] = digits.utf8Start[Int(byte >> 4)]
+                        base[o + 4] = digits.utf8Start[Int(byte & 0xF)]
+                        o += 4
+                    }
+                    o += 1
+                }
+                let run = bytes.count - runStart
+                if run > 0 {
+                    (base + o).update(from: source + runStart, count: run)
+                    o += run
+                }
+                base[o] = 0x22
+            }
         }
     }
 }
