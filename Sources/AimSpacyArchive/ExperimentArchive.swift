@@ -29,6 +29,26 @@ public struct ExperimentArchive: Sendable {
         notes += collection.notes.map { "\(name)/\($0)" }
     }
 
+    /// Adds a run kept in a repository as the experiment folder it was imported from: its source files
+    /// (relative path → the stored copy) under `experiment/<name>/`, so that importing the archive
+    /// finds the same run.
+    public mutating func addStoredRun(name: String, files: [(path: String, url: URL)]) throws(ArchiveError) {
+        let prefix = Self.experimentPrefix + "/" + name
+        guard EntryPath.isSafe(prefix) else { throw ArchiveError(.io, "run \(name): unusable name for a folder") }
+        guard !experiments.contains(prefix) else {
+            throw ArchiveError(.io, "run \(name): another folder named '\(name)' is already in the archive")
+        }
+        experiments.append(prefix)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let path = prefix + "/" + file.path
+            guard EntryPath.isSafe(path) else {
+                notes.append("\(name)/\(file.path): skipped, it lies outside the experiment folder")
+                continue
+            }
+            entries.append(ArchiveEntrySource(path: path, content: .file(file.url)))
+        }
+    }
+
     /// Adds the runs' data, one JSON document per run hash, under `runs/<hash>.json`.
     public mutating func addRuns(_ runsJSON: [String: [UInt8]]) {
         for (hash, json) in runsJSON.sorted(by: { $0.key < $1.key }) {

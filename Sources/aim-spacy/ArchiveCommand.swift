@@ -9,8 +9,11 @@ struct ArchiveCommand: ParsableCommand {
         abstract: "Archive experiment folders into a deterministic zip with a MANIFEST.json."
     )
 
-    @Argument(help: "Experiment folders (or run hashes, once archive reads the repository).")
+    @Argument(help: "Experiment folders, or runs of the repository (hash, unique prefix or name).")
     var items: [String]
+
+    @Option(name: .long, help: "The repository the runs are read from (default: $AIM_SPACY_REPO, else ./.aim-spacy).")
+    var repo: String?
 
     @Option(name: .long, help: "The zip file to write.")
     var out: String
@@ -24,7 +27,7 @@ struct ArchiveCommand: ParsableCommand {
     func run() throws {
         do {
             let outcome = try ArchivePipeline.archiveCommand(
-                arguments: items, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport
+                arguments: items, repo: repo, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport
             )
             for note in outcome.notes { ArchiveDiagnostics.note(note) }
             print("\(out): \(outcome.entryCount) entries archived")

@@ -1,6 +1,7 @@
 import AimSpacyArchive
 import AimSpacyModel
 import AimSpacyReport
+import AimSpacyRepository
 import Foundation
 
 /// The archive commands' logic: `archive`, `verify`, `extract`, and opening an archive for `import`.
@@ -33,19 +34,51 @@ public enum ArchivePipeline {
         public var bytes: UInt64
     }
 
-    /// The `archive` command: experiment folders from `arguments`, the runs' data and (unless
-    /// `includeReport` is false) the rendered report from `runsAndReport`, all into `out`.
+    /// The `archive` command: experiment folders and runs of the repository from `arguments`, the
+    /// runs' data and (unless `includeReport` is false) their rendered report, all into `out`.
     public static func archiveCommand(
-        arguments: [String], out: URL, includeModels: Bool, includeReport: Bool
+        arguments: [String], repo: String? = nil, out: URL, includeModels: Bool, includeReport: Bool
     ) throws(PipelineError) -> ArchiveOutcome {
-        let folders = try experimentFolders(arguments: arguments)
-        let contents = try runsAndReport(folders: folders, includeReport: includeReport)
+        let (folders, references) = try split(arguments: arguments)
+        let stored = try storedRuns(references, repo: repo)
+        let contents = try runsAndReport(folders: folders, stored: stored.map(\.run), includeReport: includeReport)
         var outcome = try archive(
-            paths: folders, out: out, includeModels: includeModels,
+            paths: folders, storedRuns: stored, out: out, includeModels: includeModels,
             runsJSON: contents.runsJSON, report: includeReport ? contents.report : [:]
         )
+        if includeModels && !stored.isEmpty {
+            outcome.notes.append("runs archived from the repository have no model weights: the repository keeps none")
+        }
         outcome.notes += contents.notes
         return outcome
+    }
+
+    /// A run of the repository with the stored copies of its files.
+    public struct StoredRun: Sendable {
+        public var run: Run
+        /// Path relative to the training folder → the object store's copy.
+        public var files: [(path: String, url: URL)]
+    }
+
+    /// Reads the runs named by `references` (hash, unique prefix or name) and locates their files.
+    static func storedRuns(_ references: [String], repo: String?) throws(PipelineError) -> [StoredRun] {
+        guard !references.isEmpty else { return [] }
+        let repository = try RunCommands.openRepository(repo)
+        var result: [StoredRun] = []
+        do throws(RepositoryError) {
+            for reference in references {
+                let hash = try repository.resolve(reference)
+                guard !result.contains(where: { $0.run.hash == hash }), let run = try repository.run(hash: hash) else { continue }
+                var files: [(path: String, url: URL)] = []
+                for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
+                    files.append((source.path, repository.objects.url(for: source.sha256)))
+                }
+                result.append(StoredRun(run: run, files: files))
+            }
+        } catch {
+            throw PipelineError(error.message)
+        }
+        return result
     }
 
     /// What the other stages add to an archive: each run's data as JSON by run hash, and the
@@ -65,9 +98,13 @@ public enum ArchivePipeline {
     /// The runs the folders hold, as `import` builds them (same hashes), each serialised with every
     /// point and render, and their report unless `includeReport` is false. The import time is pinned
     /// to the training's own time so that archiving twice gives the same bytes.
-    static func runsAndReport(folders: [URL], includeReport: Bool) throws(PipelineError) -> RunsAndReport {
+    static func runsAndReport(folders: [URL], stored: [Run] = [], includeReport: Bool) throws(PipelineError) -> RunsAndReport {
         var contents = RunsAndReport()
-        var runs: [Run] = []
+        var runs: [Run] = stored.map { run in
+            var pinned = run
+            pinned.imported = pinned.created
+            return pinned
+        }
         let discovery = TrainingDiscovery()
         for folder in folders {
             for candidate in discovery.candidates(inFolder: folder) {
@@ -92,13 +129,17 @@ public enum ArchivePipeline {
 
     /// Archives experiment folders with the runs' data and the rendered report into `out`.
     public static func archive(
-        paths: [URL], out: URL, includeModels: Bool, runsJSON: [String: [UInt8]], report: [String: [UInt8]]
+        paths: [URL], storedRuns: [StoredRun] = [], out: URL, includeModels: Bool, runsJSON: [String: [UInt8]],
+        report: [String: [UInt8]]
     ) throws(PipelineError) -> ArchiveOutcome {
-        guard !paths.isEmpty else { throw PipelineError("archive: no experiment folder given") }
+        guard !paths.isEmpty || !storedRuns.isEmpty else { throw PipelineError("archive: no experiment folder or run given") }
         do {
             var archive = ExperimentArchive()
             for path in paths {
                 try archive.addFolder(path, includeModels: includeModels)
+            }
+            for stored in storedRuns {
+                try archive.addStoredRun(name: stored.run.name, files: stored.files)
             }
             archive.addRuns(runsJSON)
             archive.addReport(report)
@@ -109,24 +150,23 @@ public enum ArchivePipeline {
         }
     }
 
-    /// Splits the `archive` command's arguments into experiment folders; any other argument
-    /// names a run, which needs the run repository.
-    public static func experimentFolders(arguments: [String]) throws(PipelineError) -> [URL] {
+    /// Splits the `archive` command's arguments into experiment folders and runs of the repository
+    /// (anything that is not a path on disk).
+    public static func split(arguments: [String]) throws(PipelineError) -> (folders: [URL], runs: [String]) {
         var folders: [URL] = []
+        var runs: [String] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
-                    throw PipelineError("\(argument): not a folder; expected an experiment folder or a run hash")
+                    throw PipelineError("\(argument): not a folder; expected an experiment folder or a run (hash, prefix or name)")
                 }
                 folders.append(URL(fileURLWithPath: argument).standardizedFileURL)
             } else {
-                throw PipelineError(
-                    "\(argument): no such folder; archiving runs by hash needs the run repository, which archive does not read yet"
-                )
+                runs.append(argument)
             }
         }
-        return folders
+        return (folders, runs)
     }
 
     /// Checks every entry of `url` against its manifest.

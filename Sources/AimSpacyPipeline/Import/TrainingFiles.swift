@@ -24,6 +24,9 @@ struct TrainingFiles: Sendable {
     var warnings: [String] = []
     /// Logs are decoded once the config is known: its pipeline and score weights resolve cut columns.
     private var pendingLogs: [(path: String, data: Data, format: TrainingLogFormat)] = []
+    /// `.cfg` files of other names (a project's `configs/ner.cfg`): the config only when no
+    /// `config.cfg` was found and there is exactly one of them.
+    private var otherConfigs: [(path: String, data: Data)] = []
 
     /// Largest file read in whole to recognise it; larger files are never logs or configs.
     static let largestTextFile = 512 << 20
@@ -72,6 +75,23 @@ struct TrainingFiles: Sendable {
                 source: SourceFile(path: path, size: data.count, sha256: SHA256.hex(data), role: role)
             ))
         }
+        if configs.isEmpty, files.otherConfigs.count == 1, let (path, data) = files.otherConfigs.first {
+            let url = candidate.root.appendingPathComponent(path)
+            do {
+                let config = try data.withUnsafeBytes { raw throws(DecodingError) in
+                    try SpacyConfig(Config.parse(raw, interpolate: true, newlines: .universal))
+                }
+                configs["config"] = (String(decoding: data, as: UTF8.self), config, 0)
+                files.sources.append(Located(
+                    url: url, source: SourceFile(path: path, size: data.count, sha256: SHA256.hex(data), role: "config")
+                ))
+            } catch let error as DecodingError {
+                throw error.inFile(url.path)
+            }
+        } else if configs.isEmpty, files.otherConfigs.count > 1 {
+            files.warnings.append(
+                "no config.cfg and several configs (\(files.otherConfigs.map(\.path).joined(separator: ", "))): none was used")
+        }
         let chosen = configs["config-last"] ?? configs["config-best"] ?? configs["config"]
         files.config = chosen?.config
         files.configText = chosen?.text ?? ""
@@ -104,7 +124,10 @@ struct TrainingFiles: Sendable {
             return parent == "model-best" ? "meta-best" : "meta-last"
         }
         if name.hasSuffix(".cfg") {
-            if !inModel && name != "config.cfg" && !explicit { return nil }
+            if !inModel && name != "config.cfg" && !explicit {
+                otherConfigs.append((path, data))
+                return nil
+            }
             let text = String(decoding: data, as: UTF8.self)
             let config = try data.withUnsafeBytes { raw throws(DecodingError) in
                 try SpacyConfig(Config.parse(raw, interpolate: true, newlines: .universal))
