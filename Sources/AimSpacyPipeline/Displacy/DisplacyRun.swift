@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import AimSpacyDisplacy
 import AimSpacyModel
 
@@ -44,30 +42,7 @@ public enum DisplacyRun {
 
     /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
     static func decode(_ source: DisplacyDocSource, _ range: Range<Int>) throws(PipelineError) -> [Doc] {
-        guard range.count >= 16 else {
-            var docs: [Doc] = []
-            for i in range { docs.append(try source.doc(i)) }
-            return docs
-        }
-        let slots = Mutex<[Int: Result<Doc, PipelineError>]>([:])
-        let lanes = 8
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var local: [Int: Result<Doc, PipelineError>] = [:]
-            var i = range.lowerBound + lane
-            while i < range.upperBound {
-                do throws(PipelineError) { local[i] = .success(try source.doc(i)) } catch { local[i] = .failure(error) }
-                i += lanes
-            }
-            slots.withLock { $0.merge(local) { first, _ in first } }
-        }
-        let decoded = slots.withLock { $0 }
-        var docs: [Doc] = []
-        docs.reserveCapacity(range.count)
-        for i in range {
-            guard let result = decoded[i] else { throw PipelineError("error: doc \(i) was not decoded") }
-            docs.append(try result.get())
-        }
-        return docs
+        try ParallelMap.map(Array(range)) { _, i throws(PipelineError) in try source.doc(i) }
     }
 
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
@@ -81,36 +56,24 @@ public enum DisplacyRun {
         let docs = try Self.decode(source, start..<end)
         do {
             if request.jsonl {
-                let lines = Mutex<[Int: Result<[UInt8], PipelineError>]>([:])
-                let lanes = docs.count >= 16 ? 8 : 1
                 let page = request.page
                 let style = request.style
                 let lang = request.lang
                 let path = request.path
-                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                    var local: [Int: Result<[UInt8], PipelineError>] = [:]
-                    var k = lane
-                    while k < docs.count {
-                        do throws(DisplacyError) {
-                            let markup = try Displacy.render([docs[k]], style: style, lang: lang, page: page, options: options)
-                            var line: [UInt8] = []
-                            JSONValue.writeString(markup, to: &line)
-                            line.append(0x0A)
-                            local[k] = .success(line)
-                        } catch {
-                            local[k] = .failure(PipelineError("\(path): error: doc \(start + k): \(error.message)"))
-                        }
-                        k += lanes
+                let lines = try ParallelMap.map(docs) { k, doc throws(PipelineError) -> [UInt8] in
+                    do throws(DisplacyError) {
+                        let markup = try Displacy.render([doc], style: style, lang: lang, page: page, options: options)
+                        var line: [UInt8] = []
+                        JSONValue.writeString(markup, to: &line)
+                        line.append(0x0A)
+                        return line
+                    } catch {
+                        throw PipelineError("\(path): error: doc \(start + k): \(error.message)")
                     }
-                    lines.withLock { $0.merge(local) { first, _ in first } }
                 }
-                let rendered = lines.withLock { $0 }
                 var out: [UInt8] = []
-                out.reserveCapacity(rendered.values.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
-                for k in docs.indices {
-                    guard let line = rendered[k] else { throw PipelineError("\(path): error: doc \(start + k) was not rendered") }
-                    out += try line.get()
-                }
+                out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+                for line in lines { out += line }
                 return String(decoding: out, as: UTF8.self)
             }
             var markup = try Displacy.render(

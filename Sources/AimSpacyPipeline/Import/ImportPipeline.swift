@@ -100,7 +100,7 @@ public enum ImportPipeline {
                 let repo = try openRepository(configured: assembled.run.settings.repo)
                 outcomes.append(store(assembled, from: candidate, in: repo, options: options))
             }
-            if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count, total: nil)) }
+            if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count)) }
         }
         let location = repository?.directory.path ?? RunRepository.location(explicit: options.repo).path
         return Report(repository: location, outcomes: outcomes)
@@ -170,11 +170,8 @@ public enum ImportPipeline {
             files: assembled.files.count, bytes: assembled.bytes, warnings: run.warnings, error: nil
         )
         do {
-            for file in assembled.files where !repository.objects.contains(file.source.sha256) {
-                let stored = try repository.objects.storeObject(contentsOf: file.url)
-                guard stored == file.source.sha256 else {
-                    throw RepositoryError("\(file.url.path) changed while it was imported")
-                }
+            for file in assembled.files {
+                try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
             }
             var replacing: [String] = []
             if options.replace {
@@ -201,8 +198,8 @@ extension ImportPipeline.Outcome {
     }
 
     /// One human line: `imported ner-aim (a1b2c3…, 8 files, 1.2 MB)`.
-    func progressLine(done: Int, total: Int?) -> String {
-        let counter = total.map { "[\(done)/\($0)] " } ?? "[\(done)] "
+    func progressLine(done: Int) -> String {
+        let counter = "[\(done)] "
         if let error { return counter + "failed: " + error }
         let size = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
         return counter + "\(status.rawValue) \(name ?? path) (\(hash ?? "-"), \(files) files, \(size))"

@@ -1,22 +1,21 @@
 import Foundation
+import AimSpacyDecoding
 import AimSpacyModel
 
 extension LoggerSettings {
-    /// The settings of `spacy.AimLogger.v1` in an interpolated config (`[training.logger]`), or the
-    /// defaults when the training used another logger.
-    init(config: JSONValue) {
+    /// The settings of `spacy.AimLogger.v1` from the config's `[training.logger]`, or the defaults
+    /// when the training used another logger.
+    init(logger: TrainingLogger?) {
         self.init()
-        guard let logger = config.value(atPath: ["training", "logger"]),
-            logger["@loggers"]?.stringValue == "spacy.AimLogger.v1"
-        else { return }
-        repo = logger["repo"]?.stringValue
-        experimentName = logger["experiment_name"]?.stringValue
-        vizPath = logger["viz_path"]?.stringValue
-        if let interval = logger["model_log_interval"], case .int(let value) = interval { modelLogInterval = value }
-        if let size = logger["image_size"]?.stringValue, let parsed = Self.parseImageSize(size) {
+        guard let logger, logger.isAimLogger else { return }
+        repo = logger.repo
+        experimentName = logger.experimentName
+        vizPath = logger.vizPath
+        modelLogInterval = logger.modelLogInterval
+        if let size = logger.imageSize, let parsed = Self.parseImageSize(size) {
             (imageWidth, imageHeight) = parsed
         }
-        experimentType = logger["experiment_type"]?.stringValue
+        experimentType = logger.experimentType
     }
 
     /// These settings with the flags of `options` applied over them.

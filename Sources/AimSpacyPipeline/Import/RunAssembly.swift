@@ -22,7 +22,7 @@ struct RunAssembly {
         var warnings = files.warnings
         let config = files.config
         let hyperparameters = config?.config.root ?? .object([])
-        let settings = try LoggerSettings(config: hyperparameters).overridden(by: options)
+        let settings = try LoggerSettings(logger: config?.logger).overridden(by: options)
 
         let training = chooseTraining(warnings: &warnings)
         let pipeline = config?.pipeline ?? files.metaLast?.pipeline ?? files.metaBest?.pipeline ?? training?.pipeline ?? []
@@ -41,11 +41,12 @@ struct RunAssembly {
         if let evaluation = files.evaluation { finalScores.append(evaluation.finalScores(model: "evaluate")) }
 
         var extra: [TrainingFiles.Located] = []
-        let datasets = readDatasets(config: config, warnings: &warnings, extra: &extra)
+        var corpora = Corpora()
+        let datasets = readDatasets(config: config, warnings: &warnings, corpora: &corpora, extra: &extra)
         var renders: [Render] = []
         var visualisations = try trainingVisualisations(
             settings: settings, pipeline: pipeline, lang: lang, steps: training?.rows.map(\.step) ?? [],
-            warnings: &warnings, extra: &extra, renders: &renders
+            warnings: &warnings, corpora: &corpora, extra: &extra, renders: &renders
         )
         for (_, page) in files.evaluatePages {
             var ids: [String] = []
@@ -142,16 +143,41 @@ struct RunAssembly {
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 
-    private func located(_ url: URL, role: String) throws -> TrainingFiles.Located {
-        let data = try Data(contentsOf: url, options: .alwaysMapped)
-        return TrainingFiles.Located(
-            url: url, source: SourceFile(path: relative(url), size: data.count, sha256: SHA256.hex(data), role: role)
-        )
+    /// A DocBin the config names, read once however many roles it plays (a dev corpus is often
+    /// also `viz_path`): decoded and hashed from the same mapped bytes.
+    struct Corpora {
+        var loaded: [String: (docBin: DocBin, source: SourceFile)] = [:]
+    }
+
+    /// The decoded DocBin at `url`, recorded as a source of `role`.
+    private func corpus(
+        _ url: URL, role: String, corpora: inout Corpora, extra: inout [TrainingFiles.Located]
+    ) throws -> DocBin {
+        let key = url.standardizedFileURL.path
+        let entry: (docBin: DocBin, source: SourceFile)
+        if let known = corpora.loaded[key] {
+            entry = known
+        } else {
+            let data = try Data(contentsOf: url, options: .alwaysMapped)
+            let decoded: Result<DocBin, DecodingError> = data.withUnsafeBytes { raw in
+                Result { () throws(DecodingError) in try DocBin(bytes: raw) }
+            }
+            do {
+                entry = (try decoded.get(), SourceFile(path: relative(url), size: data.count, sha256: SHA256.hex(data), role: role))
+            } catch {
+                throw error.inFile(url.path)
+            }
+            corpora.loaded[key] = entry
+        }
+        var source = entry.source
+        source.role = role
+        extra.append(TrainingFiles.Located(url: url, source: source))
+        return entry.docBin
     }
 
     /// Statistics of each `.spacy` corpus in `[paths]`; a missing one is a warning.
     private func readDatasets(
-        config: SpacyConfig?, warnings: inout [String], extra: inout [TrainingFiles.Located]
+        config: SpacyConfig?, warnings: inout [String], corpora: inout Corpora, extra: inout [TrainingFiles.Located]
     ) -> [DatasetStatistics] {
         guard let config else { return [] }
         var result: [DatasetStatistics] = []
@@ -162,7 +188,9 @@ struct RunAssembly {
                 continue
             }
             do {
-                let counts = try DocBinStats.counts(path: url.path)
+                let docBin = try corpus(url, role: "corpus", corpora: &corpora, extra: &extra)
+                let counts: DocBinCounts
+                do throws(DecodingError) { counts = try docBin.counts() } catch { throw error.inFile(url.path) }
                 result.append(DatasetStatistics(
                     role: setting.key, path: relative(url), docs: counts.docs, tokens: counts.tokens,
                     sentences: counts.sentences,
@@ -172,7 +200,6 @@ struct RunAssembly {
                     }),
                     catLabels: Self.labelCounts(counts.cats.map { ($0.key, $0.value.positive) })
                 ))
-                if !extra.contains(where: { $0.url.path == url.path }) { extra.append(try located(url, role: "corpus")) }
             } catch {
                 warnings.append("corpus \(relative(url)) could not be read: \(error)")
             }
@@ -193,7 +220,7 @@ struct RunAssembly {
     /// == 0` and `s != 0`, the first `--viz-docs` docs of `viz_path` in the experiment's style.
     private func trainingVisualisations(
         settings: LoggerSettings, pipeline: [String], lang: String, steps: [Int], warnings: inout [String],
-        extra: inout [TrainingFiles.Located], renders: inout [Render]
+        corpora: inout Corpora, extra: inout [TrainingFiles.Located], renders: inout [Render]
     ) throws -> [Visualisation] {
         guard let interval = settings.modelLogInterval else { return [] }
         guard let vizPath = settings.vizPath else {
@@ -211,7 +238,7 @@ struct RunAssembly {
             warnings.append("viz_path \(vizPath) is missing: no visualisations")
             return []
         }
-        let docBin = try DocBinFile.open(url.path)
+        let docBin = try corpus(url, role: "viz", corpora: &corpora, extra: &extra)
         var options = DisplacyOptions()
         if let logged = files.config?.logger?.settings["options"], case .object = logged {
             options = (try? DisplacyOptions(json: logged)) ?? DisplacyOptions()
@@ -230,7 +257,6 @@ struct RunAssembly {
             if !renders.contains(where: { $0.id == render.id }) { renders.append(render) }
             ids.append(render.id)
         }
-        extra.append(try located(url, role: "viz"))
         return sampled.map { Visualisation(step: $0, style: style.rawValue, renderIDs: ids) }
     }
 }

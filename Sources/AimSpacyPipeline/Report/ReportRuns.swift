@@ -31,30 +31,4 @@ public enum ReportRuns {
             throw PipelineError(error.message)
         }
     }
-
-    /// The runs named by `selectors`, each a full hash, a unique hash prefix (4+ characters) or a run name
-    /// (every run of that name); all runs when there are no selectors. Order follows `runs`, without repeats.
-    public static func select(_ runs: [Run], selectors: [String]) throws(PipelineError) -> [Run] {
-        guard !selectors.isEmpty else { return runs }
-        var chosen: Set<String> = []
-        for selector in selectors {
-            let exact = runs.filter { $0.hash == selector }
-            let named = runs.filter { $0.name == selector }
-            let prefixed = selector.count >= 4 ? runs.filter { $0.hash.hasPrefix(selector) } : []
-            let matches: [Run]
-            if !exact.isEmpty {
-                matches = exact
-            } else if !named.isEmpty {
-                matches = named
-            } else if prefixed.count == 1 {
-                matches = prefixed
-            } else if prefixed.count > 1 {
-                throw PipelineError("error: run '\(selector)': hash prefix matches \(prefixed.count) runs; give more characters")
-            } else {
-                throw PipelineError("error: run '\(selector)': no run has this hash, hash prefix or name")
-            }
-            for run in matches { chosen.insert(run.hash) }
-        }
-        return runs.filter { chosen.contains($0.hash) }
-    }
 }
