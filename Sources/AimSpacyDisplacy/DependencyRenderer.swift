@@ -28,39 +28,64 @@ struct DependencyRenderer: Sendable {
         self.escaping = escaping
     }
 
-    private func raw(_ s: String) -> String { escaping == .safe ? PythonText.escapeHTML(s) : s }
-
-    /// `render_svg(render_id, words, arcs)` with the renderer's direction and language.
-    func renderSVG(id: String, parse: DependencyParse, settings: DocSettings) throws(DisplacyError) -> String {
-        let levels = try Self.levels(parse.arcs)
-        let highest = levels.values.max() ?? 0
+    /// `render_svg(render_id, words, arcs)` with the renderer's direction and language, written into `out`.
+    func renderSVG(
+        into out: inout MarkupBuffer, id: RenderID.Field, parse: DependencyParse, settings: DocSettings
+    ) throws(DisplacyError) {
+        let levelOf = try Self.levels(parse.arcs)
+        var arcLevels: [Int] = []
+        arcLevels.reserveCapacity(parse.arcs.count)
+        for (i, arc) in parse.arcs.enumerated() {
+            guard arc.start >= 0, arc.end >= 0, let level = levelOf[LevelKey(arc)] else {
+                throw DisplacyError("arc \(i) (start \(arc.start), end \(arc.end)): indices must be non-negative (spaCy's E157)")
+            }
+            arcLevels.append(level)
+        }
+        let highest = levelOf.values.max() ?? 0
         let offsetY = distance / 2 * .int(highest) + arrowStroke
         let width = offsetX + .int(parse.words.count) * distance
         let height = offsetY + 3 * wordSpacing
-        let rtl = settings.direction == "rtl"
-        var content = ""
-        content.reserveCapacity(parse.words.count * 320 + parse.arcs.count * 640 + 512)
-        let y = (offsetY + wordSpacing).description
-        for (i, word) in parse.words.enumerated() {
+        out.bytes.reserveCapacity(out.count + parse.words.count * 330 + parse.arcs.count * 620 + 512)
+        Templates.depSvg(
+            &out, lang: settings.lang, id: id, width: width, height: height, dir: settings.direction, color: color,
+            bg: bg, font: font
+        ) { out in
+            writeWords(&out, parse.words, offsetY: offsetY, width: width, rtl: settings.direction == "rtl")
+            writeArcs(
+                &out, parse.arcs, levels: arcLevels, highest: highest, offsetY: offsetY, width: width, id: id,
+                rtl: settings.direction == "rtl")
+        }
+    }
+
+    private func writeWords(
+        _ out: inout MarkupBuffer, _ words: [DependencyParse.Word], offsetY: PyNumber, width: PyNumber, rtl: Bool
+    ) {
+        let y = offsetY + wordSpacing
+        let escaped = escaping == .safe
+        for (i, word) in words.enumerated() {
             var x = offsetX + .int(i) * distance
             if rtl { x = width - x }
-            let xs = x.description
-            let text = PythonText.escapeHTML(word.text)
+            let text = DocText(word.text, escaped: true)
             if let lemma = word.lemma {
-                content += Templates.depWordsLemma(y: y, x: xs, text: text, lemma: raw(lemma), tag: raw(word.tag))
+                Templates.depWordsLemma(
+                    &out, y: y, x: x, text: text, lemma: DocText(lemma, escaped: escaped),
+                    tag: DocText(word.tag, escaped: escaped))
             } else {
-                content += Templates.depWords(y: y, x: xs, text: text, tag: raw(word.tag))
+                Templates.depWords(&out, y: y, x: x, text: text, tag: DocText(word.tag, escaped: escaped))
             }
         }
+    }
+
+    private func writeArcs(
+        _ out: inout MarkupBuffer, _ arcs: [DependencyParse.Arc], levels: [Int], highest: Int, offsetY: PyNumber,
+        width: PyNumber, id: RenderID.Field, rtl: Bool
+    ) {
         let labelSide = rtl ? "right" : "left"
-        let stroke = arrowStroke.description
-        let yHead = (offsetY + 2).description
-        let yTail = (offsetY - arrowWidth).description
-        let yText = offsetY.description
-        for (i, arc) in parse.arcs.enumerated() {
-            guard arc.start >= 0, arc.end >= 0, let level = levels[LevelKey(arc)] else {
-                throw DisplacyError("arc \(i) (start \(arc.start), end \(arc.end)): indices must be non-negative (spaCy's E157)")
-            }
+        let yHead = offsetY + 2
+        let yTail = offsetY - arrowWidth
+        let escaped = escaping == .safe
+        for (i, arc) in arcs.enumerated() {
+            let level = levels[i]
             var xStart = offsetX + .int(arc.start) * distance + arrowSpacing
             if rtl { xStart = width - xStart }
             var xEnd =
@@ -70,24 +95,53 @@ struct DependencyRenderer: Sendable {
             var yCurve = offsetY - .int(level) * distance / 2
             if compact { yCurve = offsetY - .int(level) * distance / 6 }
             if yCurve.equals(0) && highest > 5 { yCurve = -distance }
-            let head: String
-            if arc.dir == "left" {
-                head = "M\(xStart),\(yHead) L\(xStart - arrowWidth + 2),\(yTail) \(xStart + arrowWidth - 2),\(yTail)"
-            } else {
-                head = "M\(xEnd),\(yHead) L\(xEnd + arrowWidth - 2),\(yTail) \(xEnd - arrowWidth + 2),\(yTail)"
-            }
-            let c = compact ? "" : "C"
-            let xs = xStart.description
-            let xe = xEnd.description
-            let yc = yCurve.description
-            let path = "M\(xs),\(yText) \(c)\(xs),\(yc) \(xe),\(yc) \(xe),\(yText)"
-            content += Templates.depArcs(
-                id: id, i: String(i), stroke: stroke, arc: path, label_side: labelSide, label: raw(arc.label), head: head)
+            let head =
+                arc.dir == "left"
+                ? ArrowHead(x: xStart, left: xStart - arrowWidth + 2, right: xStart + arrowWidth - 2, yHead: yHead, yTail: yTail)
+                : ArrowHead(x: xEnd, left: xEnd + arrowWidth - 2, right: xEnd - arrowWidth + 2, yHead: yHead, yTail: yTail)
+            let path = ArcPath(xStart: xStart, xEnd: xEnd, y: offsetY, yCurve: yCurve, curved: !compact)
+            Templates.depArcs(
+                &out, id: id, i: i, stroke: arrowStroke, arc: path, label_side: labelSide,
+                label: DocText(arc.label, escaped: escaped), head: head)
         }
-        let heightText = height.description
-        return Templates.depSvg(
-            lang: settings.lang, id: id, width: width.description, height: heightText, dir: settings.direction,
-            color: color, bg: bg, font: font, content: content)
+    }
+
+    /// `get_arc`: `M{x_start},{y} C{x_start},{y_curve} {x_end},{y_curve} {x_end},{y}` (no `C` when compact).
+    private struct ArcPath: MarkupField {
+        let xStart: PyNumber
+        let xEnd: PyNumber
+        let y: PyNumber
+        let yCurve: PyNumber
+        let curved: Bool
+
+        func write(to out: inout MarkupBuffer) {
+            out.append(byte: 0x4D)
+            point(xStart, y, &out)
+            out.append(curved ? " C" : " ")
+            point(xStart, yCurve, &out)
+            out.append(byte: 0x20)
+            point(xEnd, yCurve, &out)
+            out.append(byte: 0x20)
+            point(xEnd, y, &out)
+        }
+    }
+
+    /// `get_arrowhead`: `M{x},{y_head} L{left},{y_tail} {right},{y_tail}`.
+    private struct ArrowHead: MarkupField {
+        let x: PyNumber
+        let left: PyNumber
+        let right: PyNumber
+        let yHead: PyNumber
+        let yTail: PyNumber
+
+        func write(to out: inout MarkupBuffer) {
+            out.append(byte: 0x4D)
+            point(x, yHead, &out)
+            out.append(" L")
+            point(left, yTail, &out)
+            out.append(byte: 0x20)
+            point(right, yTail, &out)
+        }
     }
 
     /// A whole arc dict, as `get_levels` de-duplicates them.
@@ -140,4 +194,11 @@ struct DependencyRenderer: Sendable {
         }
         return levels
     }
+}
+
+/// `{x},{y}`.
+private func point(_ x: PyNumber, _ y: PyNumber, _ out: inout MarkupBuffer) {
+    out.append(x)
+    out.append(byte: 0x2C)
+    out.append(y)
 }

@@ -9,23 +9,33 @@ public enum Displacy {
         _ docs: [Doc], style: DisplacyStyle, lang: String = "en", page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
+        let markup = try renderUTF8(
+            docs, style: style, lang: lang, page: page, minify: minify, options: options, escaping: escaping)
+        return String(decoding: markup, as: UTF8.self)
+    }
+
+    /// The same markup as UTF-8 bytes, for callers that write it out or encode it further.
+    public static func renderUTF8(
+        _ docs: [Doc], style: DisplacyStyle, lang: String = "en", page: Bool = false, minify: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> [UInt8] {
         let settings = DocSettings(lang: lang)
         switch style {
         case .dep:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseDeps(doc, options: options, settings: settings)
             }
-            return try render(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
         case .ent:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseEnts(doc, options: options, settings: settings)
             }
-            return try render(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
         case .span:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseSpans(doc, options: options, settings: settings)
             }
-            return try render(span: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(span: parses, page: page, minify: minify, options: options, escaping: escaping)
         }
     }
 
@@ -52,19 +62,7 @@ public enum Displacy {
         dep parses: [DependencyParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
-        let renderer = try DependencyRenderer(options: options, escaping: escaping)
-        let settings = firstSettings(parses.first?.settings)
-        var id = RenderID()
-        for p in parses { id.add(p) }
-        let prefix = id.hex
-        let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
-            var svg = try renderer.renderSVG(id: "\(prefix)-\(i)", parse: p, settings: settings)
-            if let title = p.title, !title.isEmpty {
-                svg = Templates.title(title: escaping == .safe ? PythonText.escapeHTML(title) : title) + svg
-            }
-            return svg
-        }
-        return finish(rendered, settings: settings, page: page, minify: minify)
+        String(decoding: try markup(dep: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
     }
 
     /// `EntityRenderer(options).render(parsed, page, minify).strip()`.
@@ -72,10 +70,7 @@ public enum Displacy {
         ent parses: [EntityParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
-        let renderer = try EntityRenderer(options: options, escaping: escaping)
-        let settings = firstSettings(parses.first?.settings)
-        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in try renderer.render(p, settings: settings) }
-        return finish(rendered, settings: settings, page: page, minify: minify)
+        String(decoding: try markup(ent: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
     }
 
     /// `SpanRenderer(options).render(parsed, page, minify).strip()`.
@@ -83,52 +78,56 @@ public enum Displacy {
         span parses: [SpanParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
+        String(decoding: try markup(span: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
+    }
+
+    private static func markup(
+        dep parses: [DependencyParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+    ) throws(DisplacyError) -> [UInt8] {
+        let renderer = try DependencyRenderer(options: options, escaping: escaping)
+        let settings = firstSettings(parses.first?.settings)
+        var id = RenderID()
+        for p in parses { id.add(p) }
+        let prefix = id.hex
+        let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
+            var out = MarkupBuffer()
+            if let title = p.title, !title.isEmpty {
+                Templates.title(&out, title: DocText(title, escaped: escaping == .safe))
+            }
+            try renderer.renderSVG(into: &out, id: RenderID.Field(hex: prefix, index: i), parse: p, settings: settings)
+            return out
+        }
+        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
+    }
+
+    private static func markup(
+        ent parses: [EntityParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+    ) throws(DisplacyError) -> [UInt8] {
+        let renderer = try EntityRenderer(options: options, escaping: escaping)
+        let settings = firstSettings(parses.first?.settings)
+        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
+            var out = MarkupBuffer(capacity: p.text.utf8.count * 2 + p.ents.count * 360 + 256)
+            try renderer.render(p, settings: settings, into: &out)
+            return out
+        }
+        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
+    }
+
+    private static func markup(
+        span parses: [SpanParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+    ) throws(DisplacyError) -> [UInt8] {
         let renderer = try SpanRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
-        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in try renderer.render(p, settings: settings) }
-        return finish(rendered, settings: settings, page: page, minify: minify)
+        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
+            var out = MarkupBuffer(capacity: p.tokens.count * 16 + p.spans.count * 800 + 256)
+            try renderer.render(p, settings: settings, into: &out)
+            return out
+        }
+        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
     }
 
     /// The first doc's settings apply to every doc of the call, as in spaCy's renderers.
     private static func firstSettings(_ settings: DocSettings?) -> DocSettings {
         settings ?? .default
-    }
-
-    /// Join, wrap in `TPL_FIGURE`/`TPL_PAGE` when `page`, minify, strip. The plain join is built once,
-    /// at its final size and already stripped: a corpus render is megabytes, and every copy shows.
-    private static func finish(_ rendered: [String], settings: DocSettings, page: Bool, minify: Bool) -> String {
-        guard page || minify else { return strippedJoin(rendered) }
-        var markup: String
-        if page {
-            var content = ""
-            for r in rendered { content += Templates.figure(content: r) }
-            markup = Templates.page(lang: settings.lang, dir: settings.direction, content: content)
-        } else {
-            markup = rendered.joined()
-        }
-        if minify { markup = PythonText.minify(markup) }
-        return PythonText.strip(markup)
-    }
-
-    /// `"".join(parts).strip()`, with one allocation (and room for a final newline).
-    private static func strippedJoin(_ parts: [String]) -> String {
-        guard let first = parts.firstIndex(where: { !PythonText.strip($0).isEmpty }),
-            let last = parts.lastIndex(where: { !PythonText.strip($0).isEmpty })
-        else { return "" }
-        var out = ""
-        out.reserveCapacity(parts[first...last].reduce(1) { $0 + $1.utf8.count })
-        for i in first...last {
-            let part = parts[i]
-            if i == first && i == last {
-                out += PythonText.strip(part)
-            } else if i == first {
-                out += PythonText.stripLeading(part)
-            } else if i == last {
-                out += PythonText.stripTrailing(part)
-            } else {
-                out += part
-            }
-        }
-        return out
     }
 }

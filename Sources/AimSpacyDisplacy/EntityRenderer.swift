@@ -25,49 +25,57 @@ struct EntityRenderer: Sendable {
         self.escaping = escaping
     }
 
-    private func raw(_ s: String) -> String { escaping == .safe ? PythonText.escapeHTML(s) : s }
-
-    /// Escaped text with each `\n` turned into `<br>`.
-    private static func appendText(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to markup: inout String) {
-        let fragment = PythonText.slice(scalars, start, end)
-        markup += PythonText.escapeHTML(fragment).replacing("\n", with: "<br>")
+    /// `render_ents(text, spans, title)`, written into `out`.
+    func render(_ parse: EntityParse, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+        let escaped = escaping == .safe
+        if let title = parse.title, !title.isEmpty {
+            Templates.title(&out, title: DocText(title, escaped: escaped))
+        }
+        let text = CodePointText(parse.text)
+        try Templates.ents(&out, dir: settings.direction) { (out) throws(DisplacyError) in
+            var offset = 0
+            for ent in parse.ents {
+                var kbLink = MarkupBuffer()
+                if !ent.kbID.isEmpty {
+                    Templates.kbLink(
+                        &kbLink, kb_url: DocText(ent.kbURL, escaped: escaped), kb_id: DocText(ent.kbID, escaped: escaped))
+                }
+                let entity = EscapedBytes(bytes: text.bytes(ent.start, ent.end))
+                EscapedBytes(bytes: text.bytes(offset, ent.start), breaks: true).write(to: &out)
+                let upper = PythonText.upper(ent.label)
+                if filter == nil || filter?.contains(upper) == true {
+                    let bg = colors[upper] ?? defaultEntityColor
+                    if template == nil && ent.params.isEmpty {
+                        Templates.ent(&out, bg: bg, text: entity, label: DocText(ent.label, escaped: escaped), kb_link: kbLink)
+                    } else {
+                        try writeCustom(ent, bg: bg, entity: entity, kbLink: kbLink, into: &out)
+                    }
+                } else {
+                    entity.write(to: &out)
+                }
+                offset = ent.end
+            }
+            EscapedBytes(bytes: text.bytes(offset, text.count), breaks: true).write(to: &out)
+        }
     }
 
-    /// `render_ents(text, spans, title)`.
-    func render(_ parse: EntityParse, settings: DocSettings) throws(DisplacyError) -> String {
-        let scalars = Array(parse.text.unicodeScalars)
-        var markup = ""
-        var offset = 0
-        for ent in parse.ents {
-            let kbLink = ent.kbID.isEmpty ? "" : Templates.kbLink(kb_url: raw(ent.kbURL), kb_id: raw(ent.kbID))
-            let entity = PythonText.escapeHTML(PythonText.slice(scalars, ent.start, ent.end))
-            Self.appendText(scalars, offset, ent.start, to: &markup)
-            let upper = PythonText.upper(ent.label)
-            if filter == nil || filter?.contains(upper) == true {
-                let bg = colors[upper] ?? defaultEntityColor
-                if let template {
-                    var fields = ["label": raw(ent.label), "text": entity, "bg": bg, "kb_link": kbLink]
-                    for (k, v) in ent.params { fields[k] = v }
-                    markup += try template.format(fields)
-                } else if ent.params.isEmpty {
-                    markup += Templates.ent(bg: bg, text: entity, label: raw(ent.label), kb_link: kbLink)
-                } else {
-                    var fields = ["label": raw(ent.label), "text": entity, "bg": bg, "kb_link": kbLink]
-                    for (k, v) in ent.params { fields[k] = v }
-                    markup += Templates.ent(
-                        bg: fields["bg"] ?? bg, text: fields["text"] ?? entity, label: fields["label"] ?? "",
-                        kb_link: fields["kb_link"] ?? kbLink)
-                }
-            } else {
-                markup += entity
-            }
-            offset = ent.end
+    /// An entity with a custom `template` or manual `params`: `ent_settings.update(params)`, then `format`.
+    private func writeCustom(
+        _ ent: EntityParse.Entity, bg: String, entity: EscapedBytes, kbLink: MarkupBuffer, into out: inout MarkupBuffer
+    ) throws(DisplacyError) {
+        var entityText = MarkupBuffer()
+        entity.write(to: &entityText)
+        var fields = [
+            "label": escaping == .safe ? PythonText.escapeHTML(ent.label) : ent.label, "text": entityText.string,
+            "bg": bg, "kb_link": kbLink.string,
+        ]
+        for (k, v) in ent.params { fields[k] = v }
+        if let template {
+            out.append(try template.format(fields))
+        } else {
+            Templates.ent(
+                &out, bg: fields["bg"] ?? bg, text: fields["text"] ?? "", label: fields["label"] ?? "",
+                kb_link: fields["kb_link"] ?? "")
         }
-        Self.appendText(scalars, offset, scalars.count, to: &markup)
-        markup = Templates.ents(dir: settings.direction, content: markup)
-        if let title = parse.title, !title.isEmpty {
-            markup = Templates.title(title: raw(title)) + markup
-        }
-        return markup
     }
 }

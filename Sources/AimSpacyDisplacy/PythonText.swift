@@ -1,7 +1,7 @@
 import AimSpacyModel
 
-/// Python string behaviour that displaCy's output depends on: `escape_html`, `minify_html`,
-/// `str.isspace`/`str.strip`, `str.upper` and code-point slicing.
+/// Python string behaviour that displaCy's output depends on: `escape_html`, `str.isspace`,
+/// `str.upper` and code-point order.
 enum PythonText {
     /// spaCy's `escape_html`: `&`, `<`, `>`, `"` in that order; `'` stays.
     static func escapeHTML(_ text: String) -> String {
@@ -23,12 +23,6 @@ enum PythonText {
             }
         }
         return out
-    }
-
-    /// spaCy's `minify_html`: `html.strip().replace("    ", "").replace("\n", "")`.
-    static func minify(_ html: String) -> String {
-        let stripped = strip(html)
-        return stripped.replacing("    ", with: "").replacing("\n", with: "")
     }
 
     /// Python's `str.isspace` for one code point.
@@ -56,29 +50,6 @@ enum PythonText {
         text.unicodeScalars.allSatisfy(isSpace)
     }
 
-    /// Python's `str.strip()` with no arguments.
-    static func strip(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-            let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-
-    /// `text.lstrip()`.
-    static func stripLeading(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        return Substring(scalars[first...])
-    }
-
-    /// `text.rstrip()`.
-    static func stripTrailing(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return Substring(scalars[...last])
-    }
-
     /// spaCy's lexical `is_punct`: every code point has a Unicode category starting with `P`
     /// (true for the empty string, as in spaCy).
     static func isPunct(_ text: String) -> Bool {
@@ -100,21 +71,6 @@ enum PythonText {
     /// Python's `a < b` on strings: code point order.
     static func less(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-    }
-
-    /// `text[start:end]` on code points with Python's clamping of negative and out-of-range bounds.
-    static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        let n = scalars.count
-        func clamp(_ i: Int) -> Int {
-            let j = i < 0 ? i + n : i
-            return min(max(j, 0), n)
-        }
-        let s = clamp(start)
-        let e = clamp(end)
-        guard s < e else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[s..<e])
-        return String(out)
     }
 
     /// Python's `str(value)` for a JSON value as it would arrive from `json.loads`.

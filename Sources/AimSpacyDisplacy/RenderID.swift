@@ -33,6 +33,18 @@ struct RenderID: Sendable {
         add(parse.title ?? "")
     }
 
+    /// The id of the SVG at `index` of a call: `{hex}-{index}`, as spaCy's `f"{render_id}-{i}"`.
+    struct Field: MarkupField {
+        let hex: String
+        let index: Int
+
+        func write(to out: inout MarkupBuffer) {
+            out.append(hex)
+            out.append(byte: 0x2D)
+            out.append(index)
+        }
+    }
+
     /// 32 lower-case hex digits.
     var hex: String {
         func pad(_ v: UInt64) -> String {

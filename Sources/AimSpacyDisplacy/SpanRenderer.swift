@@ -28,17 +28,15 @@ struct SpanRenderer: Sendable {
         self.escaping = escaping
     }
 
-    private func raw(_ s: String) -> String { escaping == .safe ? PythonText.escapeHTML(s) : s }
-
     private struct Entity {
         var label: String
         var isStart: Bool
         var slot: Int
-        var kbLink: String
+        var kbLink: MarkupBuffer
     }
 
-    /// `render_spans(tokens, spans, title)`.
-    func render(_ parse: SpanParse, settings: DocSettings) throws(DisplacyError) -> String {
+    /// `render_spans(tokens, spans, title)`, written into `out`.
+    func render(_ parse: SpanParse, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
         // `_assemble_per_token_info`: sort by start, longer first, then label.
         let spans = parse.spans.enumerated().sorted { a, b in
             let x = a.element
@@ -50,63 +48,88 @@ struct SpanRenderer: Sendable {
             if x.label != y.label { return PythonText.less(x.label, y.label) }
             return a.offset < b.offset
         }.map(\.element)
+        let escaped = escaping == .safe
+        if let title = parse.title, !title.isEmpty {
+            Templates.title(&out, title: DocText(title, escaped: escaped))
+        }
         var slots = Array(repeating: 0, count: spans.count)
-        var markup = ""
-        for (idx, token) in parse.tokens.enumerated() {
-            var lastSlot: Int?
-            var entities: [Entity] = []
-            for (k, span) in spans.enumerated() {
-                if span.startToken <= idx && idx < span.endToken {
-                    let isStart = idx == span.startToken
-                    if isStart { slots[k] = (lastSlot ?? 0) + 1 }
-                    lastSlot = slots[k]
-                    let kbLink =
-                        span.kbID.isEmpty ? "" : Templates.kbLink(kb_url: raw(span.kbURL), kb_id: raw(span.kbID))
-                    entities.append(Entity(label: span.label, isStart: isStart, slot: slots[k], kbLink: kbLink))
+        var pieces = TokenPieces()
+        try Templates.spans(&out, dir: settings.direction) { (out) throws(DisplacyError) in
+            for (idx, token) in parse.tokens.enumerated() {
+                var lastSlot: Int?
+                var entities: [Entity] = []
+                for (k, span) in spans.enumerated() {
+                    if span.startToken <= idx && idx < span.endToken {
+                        let isStart = idx == span.startToken
+                        if isStart { slots[k] = (lastSlot ?? 0) + 1 }
+                        lastSlot = slots[k]
+                        var kbLink = MarkupBuffer()
+                        if !span.kbID.isEmpty {
+                            Templates.kbLink(
+                                &kbLink, kb_url: DocText(span.kbURL, escaped: escaped),
+                                kb_id: DocText(span.kbID, escaped: escaped))
+                        }
+                        entities.append(Entity(label: span.label, isStart: isStart, slot: slots[k], kbLink: kbLink))
+                    } else {
+                        slots[k] = 0
+                    }
+                }
+                if !entities.isEmpty && !PythonText.isBlank(token) {
+                    try writeToken(token, entities, pieces: &pieces, into: &out)
                 } else {
-                    slots[k] = 0
+                    out.append(escapingHTML: token)
+                    out.append(byte: 0x20)
                 }
             }
-            if !entities.isEmpty && !PythonText.isBlank(token) {
-                markup += try renderToken(token, entities)
-            } else {
-                markup += PythonText.escapeHTML(token + " ")
-            }
         }
-        markup = Templates.spans(dir: settings.direction, content: markup)
-        if let title = parse.title, !title.isEmpty {
-            markup = Templates.title(title: raw(title)) + markup
-        }
-        return markup
     }
 
-    private func renderToken(_ token: String, _ entities: [Entity]) throws(DisplacyError) -> String {
-        var slices = ""
-        var starts = ""
+    /// The slices and starts of one token, kept between tokens so their buffers are reused.
+    private struct TokenPieces {
+        var slices = MarkupBuffer()
+        var starts = MarkupBuffer()
+    }
+
+    private func writeToken(
+        _ token: String, _ entities: [Entity], pieces: inout TokenPieces, into out: inout MarkupBuffer
+    ) throws(DisplacyError) {
+        pieces.slices.removeAll()
+        pieces.starts.removeAll()
+        let escaped = escaping == .safe
         for entity in entities {
             let bg = colors[PythonText.upper(entity.label)] ?? defaultEntityColor
-            let top = (topOffset + offsetStep * .int(entity.slot - 1)).description
+            let top = topOffset + offsetStep * .int(entity.slot - 1)
+            let label = DocText(entity.label, escaped: escaped)
             if let templates {
-                slices += try templates.slice.format(["bg": bg, "top_offset": top])
+                let topText = top.description
+                pieces.slices.append(try templates.slice.format(["bg": bg, "top_offset": topText]))
                 if entity.isStart {
-                    starts += try templates.start.format([
-                        "bg": bg, "top_offset": top, "label": raw(entity.label), "kb_link": entity.kbLink,
-                    ])
+                    pieces.starts.append(
+                        try templates.start.format([
+                            "bg": bg, "top_offset": topText, "label": escaped ? PythonText.escapeHTML(entity.label) : entity.label,
+                            "kb_link": entity.kbLink.string,
+                        ]))
                 }
             } else {
-                slices += Templates.spanSlice(bg: bg, top_offset: top)
+                Templates.spanSlice(&pieces.slices, bg: bg, top_offset: top)
                 if entity.isStart {
-                    starts += Templates.spanStart(bg: bg, top_offset: top, label: raw(entity.label), kb_link: entity.kbLink)
+                    Templates.spanStart(&pieces.starts, bg: bg, top_offset: top, label: label, kb_link: entity.kbLink)
                 }
             }
         }
-        let total = (topOffset + spanLabelOffset + offsetStep * .int(entities.count - 1)).description
-        let text = PythonText.escapeHTML(token)
+        let total = topOffset + spanLabelOffset + offsetStep * .int(entities.count - 1)
         if let templates {
-            return try templates.span.format([
-                "text": text, "span_slices": slices, "span_starts": starts, "total_height": total,
-            ])
+            var text = MarkupBuffer()
+            text.append(escapingHTML: token)
+            out.append(
+                try templates.span.format([
+                    "text": text.string, "span_slices": pieces.slices.string, "span_starts": pieces.starts.string,
+                    "total_height": total.description,
+                ]))
+        } else {
+            Templates.span(
+                &out, total_height: total, text: DocText(token, escaped: true), span_slices: pieces.slices,
+                span_starts: pieces.starts)
         }
-        return Templates.span(total_height: total, text: text, span_slices: slices, span_starts: starts)
     }
 }

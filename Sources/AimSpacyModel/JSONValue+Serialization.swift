@@ -110,63 +110,66 @@ extension JSONValue {
     /// and written with block copies: dep markup has a quote every few bytes.
     public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
-        copy.withUTF8 { bytes in
-            var extra = 2
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                switch byte {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: extra += 1
-                default: extra += 5
-                }
+        copy.withUTF8 { writeString(utf8: $0, to: &buffer) }
+    }
+
+    /// The literal of a string given as its UTF-8 bytes.
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var extra = 2
+        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            switch byte {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: extra += 1
+            default: extra += 5
             }
-            let start = buffer.count
-            let total = bytes.count + extra
-            buffer.append(contentsOf: repeatElement(0, count: total))
-            buffer.withUnsafeMutableBufferPointer { out in
-                guard let base = out.baseAddress, let source = bytes.baseAddress else {
-                    out[start] = 0x22
-                    out[start + 1] = 0x22
-                    return
-                }
-                var o = start
-                out[o] = 0x22
-                o += 1
-                var runStart = 0
-                let digits: StaticString = "0123456789abcdef"
-                for i in 0..<bytes.count {
-                    let byte = source[i]
-                    guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                    let run = i - runStart
-                    if run > 0 {
-                        (base + o).update(from: source + runStart, count: run)
-                        o += run
-                    }
-                    runStart = i + 1
-                    base[o] = 0x5C
-                    o += 1
-                    switch byte {
-                    case 0x22, 0x5C: base[o] = byte
-                    case 0x0A: base[o] = UInt8(ascii: "n")
-                    case 0x0D: base[o] = UInt8(ascii: "r")
-                    case 0x09: base[o] = UInt8(ascii: "t")
-                    case 0x08: base[o] = UInt8(ascii: "b")
-                    case 0x0C: base[o] = UInt8(ascii: "f")
-                    default:
-                        base[o] = UInt8(ascii: "u")
-                        base[o + 1] = 0x30
-                        base[o + 2] = 0x30
-                        base[o + 3] = digits.utf8Start[Int(byte >> 4)]
-                        base[o + 4] = digits.utf8Start[Int(byte & 0xF)]
-                        o += 4
-                    }
-                    o += 1
-                }
-                let run = bytes.count - runStart
+        }
+        let start = buffer.count
+        let total = bytes.count + extra
+        buffer.append(contentsOf: repeatElement(0, count: total))
+        buffer.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress, let source = bytes.baseAddress else {
+                out[start] = 0x22
+                out[start + 1] = 0x22
+                return
+            }
+            var o = start
+            out[o] = 0x22
+            o += 1
+            var runStart = 0
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<bytes.count {
+                let byte = source[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                let run = i - runStart
                 if run > 0 {
                     (base + o).update(from: source + runStart, count: run)
                     o += run
                 }
-                base[o] = 0x22
+                runStart = i + 1
+                base[o] = 0x5C
+                o += 1
+                switch byte {
+                case 0x22, 0x5C: base[o] = byte
+                case 0x0A: base[o] = UInt8(ascii: "n")
+                case 0x0D: base[o] = UInt8(ascii: "r")
+                case 0x09: base[o] = UInt8(ascii: "t")
+                case 0x08: base[o] = UInt8(ascii: "b")
+                case 0x0C: base[o] = UInt8(ascii: "f")
+                default:
+                    base[o] = UInt8(ascii: "u")
+                    base[o + 1] = 0x30
+                    base[o + 2] = 0x30
+                    base[o + 3] = digits.utf8Start[Int(byte >> 4)]
+                    base[o + 4] = digits.utf8Start[Int(byte & 0xF)]
+                    o += 4
+                }
+                o += 1
             }
+            let run = bytes.count - runStart
+            if run > 0 {
+                (base + o).update(from: source + runStart, count: run)
+                o += run
+            }
+            base[o] = 0x22
         }
     }
 }

@@ -50,7 +50,7 @@ struct DisplacyCommand: ParsableCommand {
         let start = clock.now
         do {
             let output = try DisplacyRun.run(request, open: DisplacyDocBin.open)
-            FileHandle.standardOutput.write(Data(output.utf8))
+            FileHandle.standardOutput.write(Data(output))
             if timing {
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

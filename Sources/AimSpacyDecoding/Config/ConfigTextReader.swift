@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// How lines end: `Config.from_str` splits at `\n` only; `from_disk` opens the file in Python's
 /// text mode, where `\r\n` and a lone `\r` also end a line.
 public enum ConfigNewlines: Sendable {

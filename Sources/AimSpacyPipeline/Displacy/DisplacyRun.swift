@@ -32,12 +32,12 @@ public enum DisplacyRun {
         }
     }
 
-    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it.
+    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it, as UTF-8.
     public static func run(
         _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
-    ) throws(PipelineError) -> String {
+    ) throws(PipelineError) -> [UInt8] {
         _ = try options(request.optionsJSON)
-        return try render(request, source: try open(request.path))
+        return try renderUTF8(request, source: try open(request.path))
     }
 
     /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
@@ -48,44 +48,43 @@ public enum DisplacyRun {
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
     /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
     public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
+        String(decoding: try renderUTF8(request, source: source), as: UTF8.self)
+    }
+
+    /// The same output as UTF-8 bytes, as it is written out.
+    public static func renderUTF8(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> [UInt8] {
         guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
         if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
         let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
         let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
         let docs = try Self.decode(source, start..<end)
-        do {
-            if request.jsonl {
-                let page = request.page
-                let style = request.style
-                let lang = request.lang
-                let path = request.path
-                let lines = try ParallelMap.map(docs) { k, doc throws(PipelineError) -> [UInt8] in
-                    do throws(DisplacyError) {
-                        let markup = try Displacy.render([doc], style: style, lang: lang, page: page, options: options)
-                        var line: [UInt8] = []
-                        JSONValue.writeString(markup, to: &line)
-                        line.append(0x0A)
-                        return line
-                    } catch {
-                        throw PipelineError("\(path): error: doc \(start + k): \(error.message)")
-                    }
+        if request.jsonl {
+            let lines = try ParallelMap.map(docs) { k, doc throws(PipelineError) -> [UInt8] in
+                do throws(DisplacyError) {
+                    let markup = try Displacy.renderUTF8(
+                        [doc], style: request.style, lang: request.lang, page: request.page, options: options)
+                    var line: [UInt8] = []
+                    line.reserveCapacity(markup.count + markup.count / 4 + 16)
+                    markup.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &line) }
+                    line.append(0x0A)
+                    return line
+                } catch {
+                    throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
                 }
-                var out: [UInt8] = []
-                out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-                for line in lines { out += line }
-                return String(decoding: out, as: UTF8.self)
             }
-            var markup = try Displacy.render(
+            var out: [UInt8] = []
+            out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+            for line in lines { out += line }
+            return out
+        }
+        do throws(DisplacyError) {
+            var markup = try Displacy.renderUTF8(
                 docs, style: request.style, lang: request.lang, page: request.page, options: options)
-            markup.append("\n")
+            markup.append(0x0A)
             return markup
-        } catch let error as PipelineError {
-            throw error
-        } catch let error as DisplacyError {
-            throw PipelineError("\(request.path): error: \(error.message)")
         } catch {
-            throw PipelineError("\(request.path): error: \(error)")
+            throw PipelineError("\(request.path): error: \(error.message)")
         }
     }
 }

@@ -1,8 +1,8 @@
-/// Python's `str.isspace()` over UTF-8 bytes: what `str.strip()` and the regex `\s` remove in
-/// configparser, which decides indentation, continuation lines and key/value trimming.
-enum PythonWhitespace {
+/// Python's `str.isspace()` over UTF-8 bytes: what `str.strip()` and the regex `\s` remove, which decides
+/// configparser's indentation and trimming and the ends of displaCy's markup.
+package enum PythonWhitespace {
     /// The byte length of the whitespace character starting at `i`, or 0.
-    static func length(_ bytes: UnsafeRawBufferPointer, at i: Int, end: Int) -> Int {
+    package static func length(_ bytes: UnsafeRawBufferPointer, at i: Int, end: Int) -> Int {
         guard i < end else { return 0 }
         let b = bytes[i]
         if b < 0x80 {
@@ -16,7 +16,7 @@ enum PythonWhitespace {
     }
 
     /// The byte length of the whitespace character ending just before `end`, or 0.
-    static func lengthBefore(_ bytes: UnsafeRawBufferPointer, end: Int, start: Int) -> Int {
+    package static func lengthBefore(_ bytes: UnsafeRawBufferPointer, end: Int, start: Int) -> Int {
         guard end > start else { return 0 }
         let b = bytes[end - 1]
         if b < 0x80 {
@@ -38,7 +38,7 @@ enum PythonWhitespace {
     }
 
     /// `range` without leading and trailing whitespace (Python's `strip()`).
-    static func strip(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {
+    package static func strip(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while case let n = length(bytes, at: lower, end: upper), n > 0 { lower += n }
@@ -47,7 +47,7 @@ enum PythonWhitespace {
     }
 
     /// Python's `str.strip()` on a string.
-    static func strip(_ text: String) -> String {
+    package static func strip(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
@@ -57,7 +57,7 @@ enum PythonWhitespace {
     }
 
     /// Python's `str.rstrip()` on a string.
-    static func rstrip(_ text: String) -> String {
+    package static func rstrip(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { buffer in
             let raw = UnsafeRawBufferPointer(buffer)

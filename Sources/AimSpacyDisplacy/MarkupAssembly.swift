@@ -1,0 +1,92 @@
+import AimSpacyModel
+
+/// What a renderer's `render(parsed, page, minify)` and `displacy.render`'s `.strip()` do to the
+/// per-doc markup: join, wrap in `TPL_FIGURE`/`TPL_PAGE`, minify, strip; on bytes, built once.
+enum MarkupAssembly {
+    static func finish(_ rendered: [MarkupBuffer], settings: DocSettings, page: Bool, minify: Bool) -> [UInt8] {
+        guard page || minify else { return strippedJoin(rendered) }
+        var markup: [UInt8]
+        if page {
+            var out = MarkupBuffer(capacity: rendered.reduce(1024) { $0 + $1.count + 64 })
+            Templates.page(&out, lang: settings.lang, dir: settings.direction) { out in
+                for r in rendered { Templates.figure(&out) { $0.append(r) } }
+            }
+            markup = out.bytes
+        } else {
+            markup = strippedJoin(rendered)
+        }
+        if minify { markup = Self.minify(markup) }
+        return strip(markup)
+    }
+
+    /// `"".join(parts).strip()`, written once at its final size.
+    static func strippedJoin(_ parts: [MarkupBuffer]) -> [UInt8] {
+        guard let first = parts.firstIndex(where: { !isBlank($0.bytes) }),
+            let last = parts.lastIndex(where: { !isBlank($0.bytes) })
+        else { return [] }
+        if first == last { return strip(parts[first].bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts[first...last].reduce(1) { $0 + $1.count })
+        for i in first...last {
+            let part = parts[i].bytes
+            if i == first {
+                out += part[leadingSpaceEnd(part)...]
+            } else if i == last {
+                out += part[..<trailingSpaceStart(part)]
+            } else {
+                out += part
+            }
+        }
+        return out
+    }
+
+    /// spaCy's `minify_html`: `html.strip().replace("    ", "").replace("\n", "")`.
+    static func minify(_ html: [UInt8]) -> [UInt8] {
+        let stripped = strip(html)
+        var noIndent: [UInt8] = []
+        noIndent.reserveCapacity(stripped.count)
+        var i = 0
+        while i < stripped.count {
+            if i + 4 <= stripped.count && stripped[i] == 0x20 && stripped[i + 1] == 0x20 && stripped[i + 2] == 0x20
+                && stripped[i + 3] == 0x20
+            {
+                i += 4
+            } else {
+                noIndent.append(stripped[i])
+                i += 1
+            }
+        }
+        noIndent.removeAll { $0 == 0x0A }
+        return noIndent
+    }
+
+    /// Python's `str.strip()` on UTF-8 bytes.
+    static func strip(_ bytes: [UInt8]) -> [UInt8] {
+        let range = stripped(bytes)
+        return range.count == bytes.count ? bytes : Array(bytes[range])
+    }
+
+    private static func stripped(_ bytes: [UInt8]) -> Range<Int> {
+        bytes.withUnsafeBytes { PythonWhitespace.strip($0, 0..<$0.count) }
+    }
+
+    private static func isBlank(_ bytes: [UInt8]) -> Bool { stripped(bytes).isEmpty }
+
+    /// The index after the leading whitespace.
+    private static func leadingSpaceEnd(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while case let n = PythonWhitespace.length(raw, at: i, end: raw.count), n > 0 { i += n }
+            return i
+        }
+    }
+
+    /// The index where the trailing whitespace begins.
+    private static func trailingSpaceStart(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var end = raw.count
+            while case let n = PythonWhitespace.lengthBefore(raw, end: end, start: 0), n > 0 { end -= n }
+            return end
+        }
+    }
+}
