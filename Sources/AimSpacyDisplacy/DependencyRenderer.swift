@@ -32,16 +32,7 @@ struct DependencyRenderer: Sendable {
     func renderSVG(
         into out: inout MarkupBuffer, id: RenderID.Field, parse: DependencyParse, settings: DocSettings
     ) throws(DisplacyError) {
-        let levelOf = try Self.levels(parse.arcs)
-        var arcLevels: [Int] = []
-        arcLevels.reserveCapacity(parse.arcs.count)
-        for (i, arc) in parse.arcs.enumerated() {
-            guard arc.start >= 0, arc.end >= 0, let level = levelOf[LevelKey(arc)] else {
-                throw DisplacyError("arc \(i) (start \(arc.start), end \(arc.end)): indices must be non-negative (spaCy's E157)")
-            }
-            arcLevels.append(level)
-        }
-        let highest = levelOf.values.max() ?? 0
+        let (arcLevels, highest) = try Self.arcLevels(parse.arcs)
         let offsetY = distance / 2 * .int(highest) + arrowStroke
         let width = offsetX + .int(parse.words.count) * distance
         let height = offsetY + 3 * wordSpacing
@@ -142,6 +133,41 @@ struct DependencyRenderer: Sendable {
             out.append(byte: 0x20)
             point(right, yTail, &out)
         }
+    }
+
+    /// The level of every arc and the highest level. Arcs between distinct word pairs (every parse of
+    /// a doc) need no de-duplication and are levelled by index; others go through `levels`.
+    static func arcLevels(_ arcs: [DependencyParse.Arc]) throws(DisplacyError) -> (levels: [Int], highest: Int) {
+        let pairs = arcs.map { UInt64(UInt32(truncatingIfNeeded: $0.start)) << 32 | UInt64(UInt32(truncatingIfNeeded: $0.end)) }
+        let sortedPairs = pairs.sorted()
+        let distinct = zip(sortedPairs, sortedPairs.dropFirst()).allSatisfy { $0 != $1 }
+        guard distinct else {
+            let levelOf = try levels(arcs)
+            var out: [Int] = []
+            out.reserveCapacity(arcs.count)
+            for (i, arc) in arcs.enumerated() {
+                guard arc.start >= 0, arc.end >= 0, let level = levelOf[LevelKey(arc)] else {
+                    throw DisplacyError("arc \(i) (start \(arc.start), end \(arc.end)): indices must be non-negative (spaCy's E157)")
+                }
+                out.append(level)
+            }
+            return (out, levelOf.values.max() ?? 0)
+        }
+        var out = Array(repeating: 0, count: arcs.count)
+        var maxLevel = Array(repeating: 0, count: max(arcs.map(\.end).max() ?? 0, 0))
+        let order = arcs.indices.sorted { (arcs[$0].end - arcs[$0].start, $0) < (arcs[$1].end - arcs[$1].start, $1) }
+        var highest = 0
+        for k in order {
+            let arc = arcs[k]
+            guard arc.start >= 0, arc.start < arc.end else {
+                throw DisplacyError("arc from \(arc.start) to \(arc.end): start must be non-negative and below end")
+            }
+            let level = (maxLevel[arc.start..<arc.end].max() ?? 0) + 1
+            for i in arc.start..<arc.end { maxLevel[i] = level }
+            out[k] = level
+            highest = max(highest, level)
+        }
+        return (out, highest)
     }
 
     /// A whole arc dict, as `get_levels` de-duplicates them.

@@ -3,28 +3,34 @@ import AimSpacyModel
 /// What a renderer's `render(parsed, page, minify)` and `displacy.render`'s `.strip()` do to the
 /// per-doc markup: join, wrap in `TPL_FIGURE`/`TPL_PAGE`, minify, strip; on bytes, built once.
 enum MarkupAssembly {
-    static func finish(_ rendered: [MarkupBuffer], settings: DocSettings, page: Bool, minify: Bool) -> [UInt8] {
+    static func finish(_ rendered: consuming [MarkupBuffer], settings: DocSettings, page: Bool, minify: Bool) -> [UInt8] {
         guard page || minify else { return strippedJoin(rendered) }
-        var markup: [UInt8]
-        if page {
-            var out = MarkupBuffer(capacity: rendered.reduce(1024) { $0 + $1.count + 64 })
-            Templates.page(&out, lang: settings.lang, dir: settings.direction) { out in
-                for r in rendered { Templates.figure(&out) { $0.append(r) } }
-            }
-            markup = out.bytes
-        } else {
-            markup = strippedJoin(rendered)
-        }
+        var markup = page ? pageMarkup(rendered, settings: settings) : strippedJoin(rendered)
         if minify { markup = Self.minify(markup) }
         return strip(markup)
     }
 
+    /// `TPL_PAGE` around each doc's markup in a `TPL_FIGURE`.
+    private static func pageMarkup(_ rendered: [MarkupBuffer], settings: DocSettings) -> [UInt8] {
+        var out = MarkupBuffer(capacity: rendered.reduce(1024) { $0 + $1.count + 64 })
+        Templates.page(&out, lang: settings.lang, dir: settings.direction) { out in
+            for r in rendered { Templates.figure(&out) { $0.append(r) } }
+        }
+        return out.bytes
+    }
+
     /// `"".join(parts).strip()`, written once at its final size.
-    static func strippedJoin(_ parts: [MarkupBuffer]) -> [UInt8] {
+    static func strippedJoin(_ parts: consuming [MarkupBuffer]) -> [UInt8] {
         guard let first = parts.firstIndex(where: { !isBlank($0.bytes) }),
             let last = parts.lastIndex(where: { !isBlank($0.bytes) })
         else { return [] }
-        if first == last { return strip(parts[first].bytes) }
+        if first == last {
+            var only = parts[first].bytes
+            parts[first] = MarkupBuffer()
+            only.removeSubrange(trailingSpaceStart(only)...)
+            only.removeSubrange(..<leadingSpaceEnd(only))
+            return only
+        }
         var out: [UInt8] = []
         out.reserveCapacity(parts[first...last].reduce(1) { $0 + $1.count })
         for i in first...last {

@@ -29,22 +29,17 @@ struct MarkupBuffer: Sendable {
 
     /// Python's `str()` of an `int`.
     mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(0x2D) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var i = start + digits - 1
-        repeat {
-            bytes[i] = 0x30 &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-            i -= 1
-        } while magnitude > 0
     }
 
     /// Python's `str()` of the number.

@@ -98,16 +98,14 @@ extension JSONValue {
         return sign + String(digits.prefix(integerCount)) + "." + String(digits.dropFirst(integerCount))
     }
 
-    /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping. Runs of bytes that
-    /// need no escape are copied whole: render markup is megabytes of them.
+    /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping.
     public static func writeString(_ s: String, to out: inout String) {
         var buffer: [UInt8] = []
         writeString(s, to: &buffer)
         out += String(decoding: buffer, as: UTF8.self)
     }
 
-    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes. Sized in one pass
-    /// and written with block copies: dep markup has a quote every few bytes.
+    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes.
     public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
         copy.withUTF8 { writeString(utf8: $0, to: &buffer) }
@@ -115,61 +113,98 @@ extension JSONValue {
 
     /// The literal of a string given as its UTF-8 bytes.
     public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        var extra = 2
-        for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            switch byte {
-            case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: extra += 1
-            default: extra += 5
-            }
-        }
         let start = buffer.count
-        let total = bytes.count + extra
-        buffer.append(contentsOf: repeatElement(0, count: total))
+        let length = encodedStringLength(utf8: bytes)
+        buffer.append(contentsOf: repeatElement(0, count: length))
         buffer.withUnsafeMutableBufferPointer { out in
-            guard let base = out.baseAddress, let source = bytes.baseAddress else {
-                out[start] = 0x22
-                out[start + 1] = 0x22
-                return
+            _ = writeString(utf8: bytes, into: UnsafeMutableBufferPointer(rebasing: out[start...]))
+        }
+    }
+
+    /// The byte length of the literal `writeString` makes of these bytes, quotes included.
+    /// Eight bytes at a time (SWAR): render markup is megabytes.
+    public static func encodedStringLength(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 2 }
+        var length = bytes.count + 2
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let control = Self.below0x20(word)
+            let special = control | Self.equal(word, 0x22) | Self.equal(word, 0x5C)
+            length &+= special.nonzeroBitCount
+            if control != 0 {
+                let short =
+                    Self.equal(word, 0x0A) | Self.equal(word, 0x09) | Self.equal(word, 0x0D) | Self.equal(word, 0x08)
+                    | Self.equal(word, 0x0C)
+                length &+= 4 * (control & ~short).nonzeroBitCount
             }
-            var o = start
-            out[o] = 0x22
+            i += 8
+        }
+        while i < bytes.count {
+            let code = jsonEscapeCode(base[i])
+            length &+= code == 0 ? 0 : code == 0x75 ? 5 : 1
+            i += 1
+        }
+        return length
+    }
+
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` that equals `byte`, exactly (no carries between bytes).
+    @inline(__always)
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((v & lowBits) &+ lowBits) | v | lowBits)
+    }
+
+    /// The high bit of each byte of `word` below 0x20.
+    @inline(__always)
+    private static func below0x20(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ 0x6060_6060_6060_6060) | word) & highBits
+    }
+
+    /// Writes the literal into `out`, which holds at least `encodedStringLength(utf8:)` bytes; returns
+    /// the number written. Without a branch per byte: dep markup has a quote every dozen bytes, too
+    /// often for block copies or predicted branches. (Each byte also writes the next position, which
+    /// the following byte or the closing quote overwrites.)
+    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let base = out.baseAddress else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { table in
+            for byte in 0..<256 { table[byte] = jsonEscapeCode(UInt8(byte)) }
+            var o = 0
+            base[o] = 0x22
             o += 1
-            var runStart = 0
-            let digits: StaticString = "0123456789abcdef"
-            for i in 0..<bytes.count {
-                let byte = source[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                let run = i - runStart
-                if run > 0 {
-                    (base + o).update(from: source + runStart, count: run)
-                    o += run
-                }
-                runStart = i + 1
-                base[o] = 0x5C
-                o += 1
-                switch byte {
-                case 0x22, 0x5C: base[o] = byte
-                case 0x0A: base[o] = UInt8(ascii: "n")
-                case 0x0D: base[o] = UInt8(ascii: "r")
-                case 0x09: base[o] = UInt8(ascii: "t")
-                case 0x08: base[o] = UInt8(ascii: "b")
-                case 0x0C: base[o] = UInt8(ascii: "f")
-                default:
-                    base[o] = UInt8(ascii: "u")
+            for byte in bytes {
+                let code = table[Int(byte)]
+                base[o] = code == 0 ? byte : 0x5C
+                base[o + 1] = code
+                o += code == 0 ? 1 : 2
+                if code == 0x75 {
+                    base[o] = 0x30
                     base[o + 1] = 0x30
-                    base[o + 2] = 0x30
-                    base[o + 3] = digits.utf8Start[Int(byte >> 4)]
-                    base[o + 4] = digits.utf8Start[Int(byte & 0xF)]
+                    base[o + 2] = 0x30 + (byte >> 4)
+                    let low = byte & 0xF
+                    base[o + 3] = low < 10 ? 0x30 + low : 0x57 + low
                     o += 4
                 }
-                o += 1
-            }
-            let run = bytes.count - runStart
-            if run > 0 {
-                (base + o).update(from: source + runStart, count: run)
-                o += run
             }
             base[o] = 0x22
+            return o + 1
+        }
+    }
+
+    /// The letter after the backslash when `json.dumps` escapes the byte (`u` for `\u00XX`), else 0.
+    private static func jsonEscapeCode(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x22, 0x5C: return byte
+        case 0x0A: return UInt8(ascii: "n")
+        case 0x0D: return UInt8(ascii: "r")
+        case 0x09: return UInt8(ascii: "t")
+        case 0x08: return UInt8(ascii: "b")
+        case 0x0C: return UInt8(ascii: "f")
+        case 0..<0x20: return UInt8(ascii: "u")
+        default: return 0
         }
     }
 }

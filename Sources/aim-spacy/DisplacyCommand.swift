@@ -50,7 +50,13 @@ struct DisplacyCommand: ParsableCommand {
         let start = clock.now
         do {
             let output = try DisplacyRun.run(request, open: DisplacyDocBin.open)
-            FileHandle.standardOutput.write(Data(output))
+            for chunk in output {
+                chunk.withUnsafeBytes { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    FileHandle.standardOutput.write(
+                        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+                }
+            }
             if timing {
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -73,7 +73,7 @@ import Testing
         let request = DisplacyRequest(
             path: Fixture.url("corpus/dev.spacy").path, style: try #require(DisplacyStyle(rawValue: style)), optionsJSON: options,
             limit: 20, jsonl: true)
-        let output = String(decoding: try DisplacyRun.run(request, open: DisplacyDocBin.open), as: UTF8.self)
+        let output = String(decoding: try DisplacyRun.run(request, open: DisplacyDocBin.open).joined(), as: UTF8.self)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 21 && lines.last == "")
         for (i, line) in lines.prefix(20).enumerated() {

@@ -32,12 +32,13 @@ public enum DisplacyRun {
         }
     }
 
-    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it, as UTF-8.
+    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it:
+    /// the output's UTF-8 in pieces, to be written in order (see `renderChunks`).
     public static func run(
         _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
-    ) throws(PipelineError) -> [UInt8] {
+    ) throws(PipelineError) -> [[UInt8]] {
         _ = try options(request.optionsJSON)
-        return try renderUTF8(request, source: try open(request.path))
+        return try renderChunks(request, source: try open(request.path))
     }
 
     /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
@@ -48,11 +49,12 @@ public enum DisplacyRun {
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
     /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
     public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
-        String(decoding: try renderUTF8(request, source: source), as: UTF8.self)
+        String(decoding: try renderChunks(request, source: source).joined(), as: UTF8.self)
     }
 
-    /// The same output as UTF-8 bytes, as it is written out.
-    public static func renderUTF8(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> [UInt8] {
+    /// The output in the pieces it is made in: one line per doc with `jsonl`, else one markup. Kept
+    /// apart so a corpus's megabytes are not copied once more only to be written out.
+    public static func renderChunks(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> [[UInt8]] {
         guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
         if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
         let options = try options(request.optionsJSON)
@@ -64,25 +66,25 @@ public enum DisplacyRun {
                 do throws(DisplacyError) {
                     let markup = try Displacy.renderUTF8(
                         [doc], style: request.style, lang: request.lang, page: request.page, options: options)
-                    var line: [UInt8] = []
-                    line.reserveCapacity(markup.count + markup.count / 4 + 16)
-                    markup.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &line) }
-                    line.append(0x0A)
-                    return line
+                    return markup.withUnsafeBufferPointer { utf8 in
+                        let length = JSONValue.encodedStringLength(utf8: utf8)
+                        return [UInt8](unsafeUninitializedCapacity: length + 1) { line, count in
+                            count = JSONValue.writeString(utf8: utf8, into: line)
+                            line[count] = 0x0A
+                            count += 1
+                        }
+                    }
                 } catch {
                     throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
                 }
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-            for line in lines { out += line }
-            return out
+            return lines
         }
         do throws(DisplacyError) {
             var markup = try Displacy.renderUTF8(
                 docs, style: request.style, lang: request.lang, page: request.page, options: options)
             markup.append(0x0A)
-            return markup
+            return [markup]
         } catch {
             throw PipelineError("\(request.path): error: \(error.message)")
         }

@@ -1,0 +1,58 @@
+import AimSpacyModel
+import Testing
+
+/// JSON string literals as `json.dumps(s, ensure_ascii=False)` writes them; the word-at-a-time
+/// length and the branch-free writer must agree with a plain per-character reference at every length.
+struct JSONStringTests {
+    private static func reference(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static func written(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        JSONValue.writeString(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        ("", #""""#), ("plain", #""plain""#), ("a\"b", #""a\"b""#), ("back\\slash", #""back\\slash""#),
+        ("\n<svg>\n", #""\n<svg>\n""#), ("\u{1}\u{1f}\u{7f}", "\"\\u0001\\u001f\u{7f}\""),
+        ("tab\tcr\rff\u{c}bs\u{8}", #""tab\tcr\rff\fbs\b""#), ("é\u{2028}👍", "\"é\u{2028}👍\""),
+    ])
+    func matchesPython(text: String, python: String) {
+        #expect(Self.written(text) == python)
+    }
+
+    /// Every length up to 40 over an alphabet of plain, escaped and multi-byte characters, so each
+    /// special lands at every position of an 8-byte word and in the tail.
+    @Test func agreesWithReferenceAtEveryLength() {
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{c}", "é", "€", "<"]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...40 {
+            for _ in 0..<40 {
+                var s = String.UnicodeScalarView()
+                for _ in 0..<length { s.append(alphabet.randomElement(using: &generator)!) }
+                let text = String(s)
+                let got = Self.written(text)
+                #expect(got == Self.reference(text), "\(Array(text.utf8))")
+                #expect(text.utf8.withContiguousStorageIfAvailable { JSONValue.encodedStringLength(utf8: $0) } == got.utf8.count)
+            }
+        }
+    }
+}
