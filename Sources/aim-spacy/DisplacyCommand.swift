@@ -49,8 +49,7 @@ struct DisplacyCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let output = try DisplacyRun.run(request, open: DisplacyDocBin.open)
-            for chunk in output {
+            try DisplacyRun.run(request, open: DisplacyDocBin.open) { chunk in
                 chunk.withUnsafeBytes { bytes in
                     guard let base = bytes.baseAddress else { return }
                     FileHandle.standardOutput.write(

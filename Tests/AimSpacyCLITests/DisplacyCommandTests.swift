@@ -73,7 +73,9 @@ import Testing
         let request = DisplacyRequest(
             path: Fixture.url("corpus/dev.spacy").path, style: try #require(DisplacyStyle(rawValue: style)), optionsJSON: options,
             limit: 20, jsonl: true)
-        let output = String(decoding: try DisplacyRun.run(request, open: DisplacyDocBin.open).joined(), as: UTF8.self)
+        var bytes: [UInt8] = []
+        try DisplacyRun.run(request, open: DisplacyDocBin.open) { bytes += $0 }
+        let output = String(decoding: bytes, as: UTF8.self)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 21 && lines.last == "")
         for (i, line) in lines.prefix(20).enumerated() {

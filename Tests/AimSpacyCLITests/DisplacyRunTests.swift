@@ -25,6 +25,33 @@ import Testing
         #expect(lines[1] == (try Displacy.render([Self.docs[4]], style: .dep)))
     }
 
+    /// More docs than one batch: every line in doc order, and the lines of the batches before a
+    /// failing doc already handed out (batches of 64: docs 0–127).
+    @Test func jsonlStreamsBatchesInOrder() throws {
+        let many: [Doc] = (0..<150).map { i in
+            Doc(tokens: [Token(text: "w\(i)", idx: 0, pos: "NOUN", dep: "ROOT", head: 0)])
+        }
+        let source = DisplacyDocSource(count: many.count) { (i) throws(PipelineError) -> Doc in
+            guard i != 140 else { throw PipelineError("mem.spacy: error: doc 140: broken") }
+            return many[i]
+        }
+        var lines: [String] = []
+        let request = DisplacyRequest(path: "mem.spacy", style: .ent, limit: 140, jsonl: true)
+        try DisplacyRun.write(request, source: source) { chunk in
+            lines += String(decoding: chunk, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(lines.count == 140)
+        for (i, line) in lines.enumerated() {
+            #expect(try JSONValue.parse(line).stringValue == (try Displacy.render([many[i]], style: .ent)))
+        }
+        var partial = 0
+        let failing = DisplacyRequest(path: "mem.spacy", style: .ent, jsonl: true)
+        #expect(throws: PipelineError.self) {
+            try DisplacyRun.write(failing, source: source) { chunk in partial += chunk.count(where: { $0 == 0x0A }) }
+        }
+        #expect(partial == 128)
+    }
+
     @Test func markupRendersSelectionInOneCall() throws {
         let request = DisplacyRequest(path: "mem.spacy", style: .ent, lang: "he", limit: 10, offset: 1, page: true)
         let output = try DisplacyRun.render(request, source: Self.source)

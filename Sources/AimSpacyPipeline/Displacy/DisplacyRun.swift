@@ -32,13 +32,14 @@ public enum DisplacyRun {
         }
     }
 
-    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`) and renders it:
-    /// the output's UTF-8 in pieces, to be written in order (see `renderChunks`).
+    /// Reads `request.path` with `open` (the DocBin decoder, `DisplacyDocBin.open`), renders it and hands
+    /// the output's UTF-8 to `sink` in order (see `write`).
     public static func run(
-        _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource
-    ) throws(PipelineError) -> [[UInt8]] {
+        _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource,
+        sink: ([UInt8]) -> Void
+    ) throws(PipelineError) {
         _ = try options(request.optionsJSON)
-        return try renderChunks(request, source: try open(request.path))
+        try write(request, source: try open(request.path), to: sink)
     }
 
     /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
@@ -49,44 +50,61 @@ public enum DisplacyRun {
     /// The output for `request`: with `jsonl`, one JSON string per doc (what `displacy.render(doc, ...)`
     /// returns for it) per line; otherwise the markup of all selected docs rendered in one call, plus a newline.
     public static func render(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> String {
-        String(decoding: try renderChunks(request, source: source).joined(), as: UTF8.self)
+        var out: [UInt8] = []
+        try write(request, source: source) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The output in the pieces it is made in: one line per doc with `jsonl`, else one markup. Kept
-    /// apart so a corpus's megabytes are not copied once more only to be written out.
-    public static func renderChunks(_ request: DisplacyRequest, source: DisplacyDocSource) throws(PipelineError) -> [[UInt8]] {
+    /// Docs per batch of the JSONL output: memory stays bounded on a large corpus, and each batch
+    /// reuses the memory of the one before.
+    static let batchSize = 64
+
+    /// The output of `render`, handed to `sink` in pieces: a batch of lines at a time with `jsonl`
+    /// (the lines before a failing doc are already out then), else the one markup.
+    public static func write(
+        _ request: DisplacyRequest, source: DisplacyDocSource, to sink: ([UInt8]) -> Void
+    ) throws(PipelineError) {
         guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
         if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
         let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
         let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
-        let docs = try Self.decode(source, start..<end)
-        if request.jsonl {
+        guard request.jsonl else {
+            let docs = try Self.decode(source, start..<end)
+            do throws(DisplacyError) {
+                var markup = try Displacy.renderUTF8(
+                    docs, style: request.style, lang: request.lang, page: request.page, options: options)
+                markup.append(0x0A)
+                sink(markup)
+                return
+            } catch {
+                throw PipelineError("\(request.path): error: \(error.message)")
+            }
+        }
+        for batch in stride(from: start, to: end, by: batchSize) {
+            let docs = try Self.decode(source, batch..<min(batch + batchSize, end))
             let lines = try ParallelMap.map(docs) { k, doc throws(PipelineError) -> [UInt8] in
                 do throws(DisplacyError) {
                     let markup = try Displacy.renderUTF8(
                         [doc], style: request.style, lang: request.lang, page: request.page, options: options)
-                    return markup.withUnsafeBufferPointer { utf8 in
-                        let length = JSONValue.encodedStringLength(utf8: utf8)
-                        return [UInt8](unsafeUninitializedCapacity: length + 1) { line, count in
-                            count = JSONValue.writeString(utf8: utf8, into: line)
-                            line[count] = 0x0A
-                            count += 1
-                        }
-                    }
+                    return jsonLine(markup)
                 } catch {
-                    throw PipelineError("\(request.path): error: doc \(start + k): \(error.message)")
+                    throw PipelineError("\(request.path): error: doc \(batch + k): \(error.message)")
                 }
             }
-            return lines
+            for line in lines { sink(line) }
         }
-        do throws(DisplacyError) {
-            var markup = try Displacy.renderUTF8(
-                docs, style: request.style, lang: request.lang, page: request.page, options: options)
-            markup.append(0x0A)
-            return [markup]
-        } catch {
-            throw PipelineError("\(request.path): error: \(error.message)")
+    }
+
+    /// The markup as a JSON string literal and a newline.
+    private static func jsonLine(_ markup: [UInt8]) -> [UInt8] {
+        markup.withUnsafeBufferPointer { utf8 in
+            let length = JSONValue.encodedStringLength(utf8: utf8)
+            return [UInt8](unsafeUninitializedCapacity: length + 1) { line, count in
+                count = JSONValue.writeString(utf8: utf8, into: line)
+                line[count] = 0x0A
+                count += 1
+            }
         }
     }
 }
