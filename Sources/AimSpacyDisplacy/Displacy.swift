@@ -19,23 +19,55 @@ public enum Displacy {
         _ docs: [Doc], style: DisplacyStyle, lang: String = "en", page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> [UInt8] {
+        try render(docs, style: style, lang: lang, form: minify ? .minified : .markup, page: page, options: options, escaping: escaping)
+    }
+
+    /// `json.dumps(displacy.render(...), ensure_ascii=False)` as UTF-8: the markup as a JSON string
+    /// literal, escaped while it is written rather than in a second pass over megabytes.
+    public static func renderJSONString(
+        _ docs: [Doc], style: DisplacyStyle, lang: String = "en", page: Bool = false,
+        options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
+    ) throws(DisplacyError) -> [UInt8] {
+        try render(docs, style: style, lang: lang, form: .jsonString, page: page, options: options, escaping: escaping)
+    }
+
+    private static func render(
+        _ docs: [Doc], style: DisplacyStyle, lang: String, form: Form, page: Bool, options: DisplacyOptions,
+        escaping: DisplacyEscaping
+    ) throws(DisplacyError) -> [UInt8] {
         let settings = DocSettings(lang: lang)
         switch style {
         case .dep:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseDeps(doc, options: options, settings: settings)
             }
-            return try markup(dep: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(dep: parses, form: form, page: page, options: options, escaping: escaping)
         case .ent:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseEnts(doc, options: options, settings: settings)
             }
-            return try markup(ent: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(ent: parses, form: form, page: page, options: options, escaping: escaping)
         case .span:
             let parses = try ParallelMap.map(docs) { _, doc throws(DisplacyError) in
                 try Converters.parseSpans(doc, options: options, settings: settings)
             }
-            return try markup(span: parses, page: page, minify: minify, options: options, escaping: escaping)
+            return try markup(span: parses, form: form, page: page, options: options, escaping: escaping)
+        }
+    }
+
+    /// What a call returns: markup, minified markup, or markup as a JSON string literal.
+    private enum Form {
+        case markup, minified, jsonString
+
+        var escapesJSON: Bool { self == .jsonString }
+    }
+
+    /// Joins, wraps and strips the per-doc buffers as `form` asks.
+    private static func finish(_ rendered: consuming [MarkupBuffer], form: Form, settings: DocSettings, page: Bool) -> [UInt8] {
+        switch form {
+        case .markup: return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: false)
+        case .minified: return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: true)
+        case .jsonString: return MarkupAssembly.finishJSON(rendered, settings: settings, page: page)
         }
     }
 
@@ -62,7 +94,8 @@ public enum Displacy {
         dep parses: [DependencyParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
-        String(decoding: try markup(dep: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
+        let form: Form = minify ? .minified : .markup
+        return String(decoding: try markup(dep: parses, form: form, page: page, options: options, escaping: escaping), as: UTF8.self)
     }
 
     /// `EntityRenderer(options).render(parsed, page, minify).strip()`.
@@ -70,7 +103,8 @@ public enum Displacy {
         ent parses: [EntityParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
-        String(decoding: try markup(ent: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
+        let form: Form = minify ? .minified : .markup
+        return String(decoding: try markup(ent: parses, form: form, page: page, options: options, escaping: escaping), as: UTF8.self)
     }
 
     /// `SpanRenderer(options).render(parsed, page, minify).strip()`.
@@ -78,11 +112,12 @@ public enum Displacy {
         span parses: [SpanParse], page: Bool = false, minify: Bool = false,
         options: DisplacyOptions = DisplacyOptions(), escaping: DisplacyEscaping = .spacy
     ) throws(DisplacyError) -> String {
-        String(decoding: try markup(span: parses, page: page, minify: minify, options: options, escaping: escaping), as: UTF8.self)
+        let form: Form = minify ? .minified : .markup
+        return String(decoding: try markup(span: parses, form: form, page: page, options: options, escaping: escaping), as: UTF8.self)
     }
 
     private static func markup(
-        dep parses: [DependencyParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+        dep parses: [DependencyParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
         let renderer = try DependencyRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
@@ -90,40 +125,40 @@ public enum Displacy {
         for p in parses { id.add(p) }
         let prefix = id.hex
         let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
-            var out = MarkupBuffer()
+            var out = MarkupBuffer(escapesJSON: form.escapesJSON)
             if let title = p.title, !title.isEmpty {
                 Templates.title(&out, title: DocText(title, escaped: escaping == .safe))
             }
             try renderer.renderSVG(into: &out, id: RenderID.Field(hex: prefix, index: i), parse: p, settings: settings)
             return out
         }
-        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
+        return finish(rendered, form: form, settings: settings, page: page)
     }
 
     private static func markup(
-        ent parses: [EntityParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+        ent parses: [EntityParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
         let renderer = try EntityRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
         let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
-            var out = MarkupBuffer(capacity: p.text.utf8.count * 2 + p.ents.count * 360 + 256)
+            var out = MarkupBuffer(capacity: p.text.utf8.count * 2 + p.ents.count * 360 + 256, escapesJSON: form.escapesJSON)
             try renderer.render(p, settings: settings, into: &out)
             return out
         }
-        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
+        return finish(rendered, form: form, settings: settings, page: page)
     }
 
     private static func markup(
-        span parses: [SpanParse], page: Bool, minify: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
+        span parses: [SpanParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
         let renderer = try SpanRenderer(options: options, escaping: escaping)
         let settings = firstSettings(parses.first?.settings)
         let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
-            var out = MarkupBuffer(capacity: p.tokens.count * 16 + p.spans.count * 800 + 256)
+            var out = MarkupBuffer(capacity: p.tokens.count * 16 + p.spans.count * 800 + 256, escapesJSON: form.escapesJSON)
             try renderer.render(p, settings: settings, into: &out)
             return out
         }
-        return MarkupAssembly.finish(rendered, settings: settings, page: page, minify: minify)
+        return finish(rendered, form: form, settings: settings, page: page)
     }
 
     /// The first doc's settings apply to every doc of the call, as in spaCy's renderers.

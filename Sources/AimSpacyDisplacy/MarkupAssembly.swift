@@ -10,9 +10,34 @@ enum MarkupAssembly {
         return strip(markup)
     }
 
+    /// `finish` for JSON-escaping buffers (no minify): the stripped markup as a JSON string literal.
+    static func finishJSON(_ rendered: consuming [MarkupBuffer], settings: DocSettings, page: Bool) -> [UInt8] {
+        var all: [UInt8]
+        if page {
+            all = pageMarkup(rendered, settings: settings, escapesJSON: true)
+        } else if rendered.count == 1 {
+            all = rendered[0].bytes
+            rendered[0] = MarkupBuffer()
+        } else {
+            all = []
+            all.reserveCapacity(rendered.reduce(2) { $0 + $1.count })
+            for part in rendered { all += part.bytes }
+        }
+        let content = JSONEscapedWhitespace.strip(all)
+        all.removeSubrange(content.upperBound...)
+        all.append(0x22)
+        if content.lowerBound > 0 {
+            all[content.lowerBound - 1] = 0x22
+            all.removeSubrange(..<(content.lowerBound - 1))
+        } else {
+            all.insert(0x22, at: 0)
+        }
+        return all
+    }
+
     /// `TPL_PAGE` around each doc's markup in a `TPL_FIGURE`.
-    private static func pageMarkup(_ rendered: [MarkupBuffer], settings: DocSettings) -> [UInt8] {
-        var out = MarkupBuffer(capacity: rendered.reduce(1024) { $0 + $1.count + 64 })
+    private static func pageMarkup(_ rendered: [MarkupBuffer], settings: DocSettings, escapesJSON: Bool = false) -> [UInt8] {
+        var out = MarkupBuffer(capacity: rendered.reduce(1024) { $0 + $1.count + 64 }, escapesJSON: escapesJSON)
         Templates.page(&out, lang: settings.lang, dir: settings.direction) { out in
             for r in rendered { Templates.figure(&out) { $0.append(r) } }
         }

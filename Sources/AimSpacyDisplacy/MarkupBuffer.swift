@@ -1,31 +1,90 @@
 import AimSpacyModel
 
 /// Markup built as UTF-8 bytes in one growing buffer: a corpus render is megabytes of small
-/// pieces, and building a `String` per piece cost more than the geometry.
+/// pieces, and building a `String` per piece cost more than the geometry. A JSON-escaping buffer
+/// holds the same markup as the inside of a JSON string literal (`json.dumps`, `ensure_ascii=False`),
+/// written in the same pass: `displacy --jsonl` would otherwise escape every byte once more.
 struct MarkupBuffer: Sendable {
     var bytes: [UInt8]
+    /// Whether what is appended is written JSON-escaped.
+    let escapesJSON: Bool
 
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, escapesJSON: Bool = false) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        self.escapesJSON = escapesJSON
     }
 
     var count: Int { bytes.count }
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
+    /// A template's literal with its JSON-escaped form, picked by the buffer's kind.
+    mutating func append(template literal: StaticString, json: StaticString) {
+        let chosen = escapesJSON ? json : literal
+        bytes.append(contentsOf: UnsafeBufferPointer(start: chosen.utf8Start, count: chosen.utf8CodeUnitCount))
+    }
+
     mutating func append(_ literal: StaticString) {
+        append(utf8: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// A literal with nothing JSON escapes (entities, digits).
+    private mutating func appendRaw(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     mutating func append(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if done == nil { bytes.append(contentsOf: text.utf8) }
+        var text = text
+        text.withUTF8 { append(utf8: $0) }
     }
 
-    mutating func append(_ other: MarkupBuffer) { bytes.append(contentsOf: other.bytes) }
+    /// Another buffer's markup; escaped when only this buffer escapes JSON.
+    mutating func append(_ other: MarkupBuffer) {
+        precondition(escapesJSON || !other.escapesJSON, "JSON-escaped markup appended to plain markup")
+        if escapesJSON == other.escapesJSON {
+            bytes.append(contentsOf: other.bytes)
+        } else {
+            other.bytes.withUnsafeBufferPointer { append(utf8: $0) }
+        }
+    }
 
-    mutating func append(byte: UInt8) { bytes.append(byte) }
+    mutating func append(byte: UInt8) {
+        if escapesJSON && Self.needsJSONEscape(byte) { appendJSONEscape(byte) } else { bytes.append(byte) }
+    }
+
+    /// Bytes copied in runs between the ones JSON escapes.
+    private mutating func append(utf8 source: UnsafeBufferPointer<UInt8>) {
+        guard escapesJSON else { return bytes.append(contentsOf: source) }
+        var run = 0
+        for i in source.indices where Self.needsJSONEscape(source[i]) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
+            appendJSONEscape(source[i])
+            run = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))
+    }
+
+    @inline(__always)
+    private static func needsJSONEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
+    /// `json.dumps`'s escape for `"`, `\\` and the control characters.
+    private mutating func appendJSONEscape(_ byte: UInt8) {
+        bytes.append(0x5C)
+        switch byte {
+        case 0x22, 0x5C: bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            let low = byte & 0xF
+            appendRaw("u00")
+            bytes.append(0x30 + (byte >> 4))
+            bytes.append(low < 10 ? 0x30 + low : 0x57 + low)
+        }
+    }
 
     /// Python's `str()` of an `int`.
     mutating func append(_ value: Int) {
@@ -76,24 +135,38 @@ struct MarkupBuffer: Sendable {
 
     /// spaCy's `escape_html`: `&`, `<`, `>` and `"` become entities; every other byte is kept.
     mutating func append(escapingHTML text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(escapingHTML: $0) }
-        if done == nil { append(escapingHTML: Array(text.utf8)[...]) }
+        var text = text
+        text.withUTF8 { append(escapingHTML: $0) }
     }
 
-    mutating func append(escapingHTML source: some Collection<UInt8>) {
-        for byte in source {
+    mutating func append(escapingHTML source: ArraySlice<UInt8>) {
+        source.withUnsafeBufferPointer { append(escapingHTML: $0) }
+    }
+
+    mutating func append(escapingHTML source: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for i in source.indices {
+            let byte = source[i]
+            guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (escapesJSON && Self.needsJSONEscape(byte))
+            else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
+            run = i + 1
             switch byte {
-            case 0x26: append("&amp;")
-            case 0x3C: append("&lt;")
-            case 0x3E: append("&gt;")
-            case 0x22: append("&quot;")
-            default: bytes.append(byte)
+            case 0x26: appendRaw("&amp;")
+            case 0x3C: appendRaw("&lt;")
+            case 0x3E: appendRaw("&gt;")
+            case 0x22: appendRaw("&quot;")
+            default: appendJSONEscape(byte)
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))
     }
 
     /// The text as a `String`, for the places that format it further (custom templates).
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String {
+        precondition(!escapesJSON, "JSON-escaped markup read as text")
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// A value written into a template's field.

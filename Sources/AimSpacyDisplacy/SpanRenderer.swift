@@ -53,7 +53,7 @@ struct SpanRenderer: Sendable {
             Templates.title(&out, title: DocText(title, escaped: escaped))
         }
         var slots = Array(repeating: 0, count: spans.count)
-        var pieces = TokenPieces()
+        var pieces = TokenPieces(escapesJSON: out.escapesJSON && templates == nil)
         try Templates.spans(&out, dir: settings.direction) { (out) throws(DisplacyError) in
             for (idx, token) in parse.tokens.enumerated() {
                 var lastSlot: Int?
@@ -85,9 +85,15 @@ struct SpanRenderer: Sendable {
     }
 
     /// The slices and starts of one token, kept between tokens so their buffers are reused.
+    /// (Custom templates format them as text, so they stay plain then.)
     private struct TokenPieces {
-        var slices = MarkupBuffer()
-        var starts = MarkupBuffer()
+        var slices: MarkupBuffer
+        var starts: MarkupBuffer
+
+        init(escapesJSON: Bool) {
+            slices = MarkupBuffer(escapesJSON: escapesJSON)
+            starts = MarkupBuffer(escapesJSON: escapesJSON)
+        }
     }
 
     private func writeToken(

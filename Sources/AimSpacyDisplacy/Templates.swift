@@ -2,189 +2,190 @@
 // Do not edit: regenerate.
 
 /// displaCy's templates (`spacy/displacy/templates.py`), each writing its markup into a buffer;
-/// a `content` field is written in place by its closure.
+/// a `content` field is written in place by its closure. Each literal comes with its JSON-escaped
+/// form, for buffers that build a JSON string.
 enum Templates {
     /// `TPL_DEP_SVG`.
     static func depSvg<E: Error>(_ out: inout MarkupBuffer, lang: some MarkupField, id: some MarkupField, width: some MarkupField, height: some MarkupField, dir: some MarkupField, color: some MarkupField, bg: some MarkupField, font: some MarkupField, content: (inout MarkupBuffer) throws(E) -> Void) throws(E) {
-        out.append("\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xml:lang=\"")
+        out.append(template: "\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" xml:lang=\"", json: "\\n<svg xmlns=\\\"http://www.w3.org/2000/svg\\\" xmlns:xlink=\\\"http://www.w3.org/1999/xlink\\\" xml:lang=\\\"")
         lang.write(to: &out)
-        out.append("\" id=\"")
+        out.append(template: "\" id=\"", json: "\\\" id=\\\"")
         id.write(to: &out)
-        out.append("\" class=\"displacy\" width=\"")
+        out.append(template: "\" class=\"displacy\" width=\"", json: "\\\" class=\\\"displacy\\\" width=\\\"")
         width.write(to: &out)
-        out.append("\" height=\"")
+        out.append(template: "\" height=\"", json: "\\\" height=\\\"")
         height.write(to: &out)
-        out.append("\" direction=\"")
+        out.append(template: "\" direction=\"", json: "\\\" direction=\\\"")
         dir.write(to: &out)
-        out.append("\" style=\"max-width: none; height: ")
+        out.append(template: "\" style=\"max-width: none; height: ", json: "\\\" style=\\\"max-width: none; height: ")
         height.write(to: &out)
-        out.append("px; color: ")
+        out.append(template: "px; color: ", json: "px; color: ")
         color.write(to: &out)
-        out.append("; background: ")
+        out.append(template: "; background: ", json: "; background: ")
         bg.write(to: &out)
-        out.append("; font-family: ")
+        out.append(template: "; font-family: ", json: "; font-family: ")
         font.write(to: &out)
-        out.append("; direction: ")
+        out.append(template: "; direction: ", json: "; direction: ")
         dir.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         try content(&out)
-        out.append("</svg>\n")
+        out.append(template: "</svg>\n", json: "</svg>\\n")
     }
 
     /// `TPL_DEP_WORDS`.
     static func depWords(_ out: inout MarkupBuffer, y: some MarkupField, x: some MarkupField, text: some MarkupField, tag: some MarkupField) {
-        out.append("\n<text class=\"displacy-token\" fill=\"currentColor\" text-anchor=\"middle\" y=\"")
+        out.append(template: "\n<text class=\"displacy-token\" fill=\"currentColor\" text-anchor=\"middle\" y=\"", json: "\\n<text class=\\\"displacy-token\\\" fill=\\\"currentColor\\\" text-anchor=\\\"middle\\\" y=\\\"")
         y.write(to: &out)
-        out.append("\">\n    <tspan class=\"displacy-word\" fill=\"currentColor\" x=\"")
+        out.append(template: "\">\n    <tspan class=\"displacy-word\" fill=\"currentColor\" x=\"", json: "\\\">\\n    <tspan class=\\\"displacy-word\\\" fill=\\\"currentColor\\\" x=\\\"")
         x.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         text.write(to: &out)
-        out.append("</tspan>\n    <tspan class=\"displacy-tag\" dy=\"2em\" fill=\"currentColor\" x=\"")
+        out.append(template: "</tspan>\n    <tspan class=\"displacy-tag\" dy=\"2em\" fill=\"currentColor\" x=\"", json: "</tspan>\\n    <tspan class=\\\"displacy-tag\\\" dy=\\\"2em\\\" fill=\\\"currentColor\\\" x=\\\"")
         x.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         tag.write(to: &out)
-        out.append("</tspan>\n</text>\n")
+        out.append(template: "</tspan>\n</text>\n", json: "</tspan>\\n</text>\\n")
     }
 
     /// `TPL_DEP_WORDS_LEMMA`.
     static func depWordsLemma(_ out: inout MarkupBuffer, y: some MarkupField, x: some MarkupField, text: some MarkupField, lemma: some MarkupField, tag: some MarkupField) {
-        out.append("\n<text class=\"displacy-token\" fill=\"currentColor\" text-anchor=\"middle\" y=\"")
+        out.append(template: "\n<text class=\"displacy-token\" fill=\"currentColor\" text-anchor=\"middle\" y=\"", json: "\\n<text class=\\\"displacy-token\\\" fill=\\\"currentColor\\\" text-anchor=\\\"middle\\\" y=\\\"")
         y.write(to: &out)
-        out.append("\">\n    <tspan class=\"displacy-word\" fill=\"currentColor\" x=\"")
+        out.append(template: "\">\n    <tspan class=\"displacy-word\" fill=\"currentColor\" x=\"", json: "\\\">\\n    <tspan class=\\\"displacy-word\\\" fill=\\\"currentColor\\\" x=\\\"")
         x.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         text.write(to: &out)
-        out.append("</tspan>\n    <tspan class=\"displacy-lemma\" dy=\"2em\" fill=\"currentColor\" x=\"")
+        out.append(template: "</tspan>\n    <tspan class=\"displacy-lemma\" dy=\"2em\" fill=\"currentColor\" x=\"", json: "</tspan>\\n    <tspan class=\\\"displacy-lemma\\\" dy=\\\"2em\\\" fill=\\\"currentColor\\\" x=\\\"")
         x.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         lemma.write(to: &out)
-        out.append("</tspan>\n    <tspan class=\"displacy-tag\" dy=\"2em\" fill=\"currentColor\" x=\"")
+        out.append(template: "</tspan>\n    <tspan class=\"displacy-tag\" dy=\"2em\" fill=\"currentColor\" x=\"", json: "</tspan>\\n    <tspan class=\\\"displacy-tag\\\" dy=\\\"2em\\\" fill=\\\"currentColor\\\" x=\\\"")
         x.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         tag.write(to: &out)
-        out.append("</tspan>\n</text>\n")
+        out.append(template: "</tspan>\n</text>\n", json: "</tspan>\\n</text>\\n")
     }
 
     /// `TPL_DEP_ARCS`.
     static func depArcs(_ out: inout MarkupBuffer, id: some MarkupField, i: some MarkupField, stroke: some MarkupField, arc: some MarkupField, label_side: some MarkupField, label: some MarkupField, head: some MarkupField) {
-        out.append("\n<g class=\"displacy-arrow\">\n    <path class=\"displacy-arc\" id=\"arrow-")
+        out.append(template: "\n<g class=\"displacy-arrow\">\n    <path class=\"displacy-arc\" id=\"arrow-", json: "\\n<g class=\\\"displacy-arrow\\\">\\n    <path class=\\\"displacy-arc\\\" id=\\\"arrow-")
         id.write(to: &out)
-        out.append("-")
+        out.append(template: "-", json: "-")
         i.write(to: &out)
-        out.append("\" stroke-width=\"")
+        out.append(template: "\" stroke-width=\"", json: "\\\" stroke-width=\\\"")
         stroke.write(to: &out)
-        out.append("px\" d=\"")
+        out.append(template: "px\" d=\"", json: "px\\\" d=\\\"")
         arc.write(to: &out)
-        out.append("\" fill=\"none\" stroke=\"currentColor\"/>\n    <text dy=\"1.25em\" style=\"font-size: 0.8em; letter-spacing: 1px\">\n        <textPath xlink:href=\"#arrow-")
+        out.append(template: "\" fill=\"none\" stroke=\"currentColor\"/>\n    <text dy=\"1.25em\" style=\"font-size: 0.8em; letter-spacing: 1px\">\n        <textPath xlink:href=\"#arrow-", json: "\\\" fill=\\\"none\\\" stroke=\\\"currentColor\\\"/>\\n    <text dy=\\\"1.25em\\\" style=\\\"font-size: 0.8em; letter-spacing: 1px\\\">\\n        <textPath xlink:href=\\\"#arrow-")
         id.write(to: &out)
-        out.append("-")
+        out.append(template: "-", json: "-")
         i.write(to: &out)
-        out.append("\" class=\"displacy-label\" startOffset=\"50%\" side=\"")
+        out.append(template: "\" class=\"displacy-label\" startOffset=\"50%\" side=\"", json: "\\\" class=\\\"displacy-label\\\" startOffset=\\\"50%\\\" side=\\\"")
         label_side.write(to: &out)
-        out.append("\" fill=\"currentColor\" text-anchor=\"middle\">")
+        out.append(template: "\" fill=\"currentColor\" text-anchor=\"middle\">", json: "\\\" fill=\\\"currentColor\\\" text-anchor=\\\"middle\\\">")
         label.write(to: &out)
-        out.append("</textPath>\n    </text>\n    <path class=\"displacy-arrowhead\" d=\"")
+        out.append(template: "</textPath>\n    </text>\n    <path class=\"displacy-arrowhead\" d=\"", json: "</textPath>\\n    </text>\\n    <path class=\\\"displacy-arrowhead\\\" d=\\\"")
         head.write(to: &out)
-        out.append("\" fill=\"currentColor\"/>\n</g>\n")
+        out.append(template: "\" fill=\"currentColor\"/>\n</g>\n", json: "\\\" fill=\\\"currentColor\\\"/>\\n</g>\\n")
     }
 
     /// `TPL_FIGURE`.
     static func figure<E: Error>(_ out: inout MarkupBuffer, content: (inout MarkupBuffer) throws(E) -> Void) throws(E) {
-        out.append("\n<figure style=\"margin-bottom: 6rem\">")
+        out.append(template: "\n<figure style=\"margin-bottom: 6rem\">", json: "\\n<figure style=\\\"margin-bottom: 6rem\\\">")
         try content(&out)
-        out.append("</figure>\n")
+        out.append(template: "</figure>\n", json: "</figure>\\n")
     }
 
     /// `TPL_TITLE`.
     static func title(_ out: inout MarkupBuffer, title: some MarkupField) {
-        out.append("\n<h2 style=\"margin: 0\">")
+        out.append(template: "\n<h2 style=\"margin: 0\">", json: "\\n<h2 style=\\\"margin: 0\\\">")
         title.write(to: &out)
-        out.append("</h2>\n")
+        out.append(template: "</h2>\n", json: "</h2>\\n")
     }
 
     /// `TPL_ENTS`.
     static func ents<E: Error>(_ out: inout MarkupBuffer, dir: some MarkupField, content: (inout MarkupBuffer) throws(E) -> Void) throws(E) {
-        out.append("\n<div class=\"entities\" style=\"line-height: 2.5; direction: ")
+        out.append(template: "\n<div class=\"entities\" style=\"line-height: 2.5; direction: ", json: "\\n<div class=\\\"entities\\\" style=\\\"line-height: 2.5; direction: ")
         dir.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         try content(&out)
-        out.append("</div>\n")
+        out.append(template: "</div>\n", json: "</div>\\n")
     }
 
     /// `TPL_ENT`.
     static func ent(_ out: inout MarkupBuffer, bg: some MarkupField, text: some MarkupField, label: some MarkupField, kb_link: some MarkupField) {
-        out.append("\n<mark class=\"entity\" style=\"background: ")
+        out.append(template: "\n<mark class=\"entity\" style=\"background: ", json: "\\n<mark class=\\\"entity\\\" style=\\\"background: ")
         bg.write(to: &out)
-        out.append("; padding: 0.45em 0.6em; margin: 0 0.25em; line-height: 1; border-radius: 0.35em;\">\n    ")
+        out.append(template: "; padding: 0.45em 0.6em; margin: 0 0.25em; line-height: 1; border-radius: 0.35em;\">\n    ", json: "; padding: 0.45em 0.6em; margin: 0 0.25em; line-height: 1; border-radius: 0.35em;\\\">\\n    ")
         text.write(to: &out)
-        out.append("\n    <span style=\"font-size: 0.8em; font-weight: bold; line-height: 1; border-radius: 0.35em; vertical-align: middle; margin-left: 0.5rem\">")
+        out.append(template: "\n    <span style=\"font-size: 0.8em; font-weight: bold; line-height: 1; border-radius: 0.35em; vertical-align: middle; margin-left: 0.5rem\">", json: "\\n    <span style=\\\"font-size: 0.8em; font-weight: bold; line-height: 1; border-radius: 0.35em; vertical-align: middle; margin-left: 0.5rem\\\">")
         label.write(to: &out)
         kb_link.write(to: &out)
-        out.append("</span>\n</mark>\n")
+        out.append(template: "</span>\n</mark>\n", json: "</span>\\n</mark>\\n")
     }
 
     /// `TPL_SPANS`.
     static func spans<E: Error>(_ out: inout MarkupBuffer, dir: some MarkupField, content: (inout MarkupBuffer) throws(E) -> Void) throws(E) {
-        out.append("\n<div class=\"spans\" style=\"line-height: 2.5; direction: ")
+        out.append(template: "\n<div class=\"spans\" style=\"line-height: 2.5; direction: ", json: "\\n<div class=\\\"spans\\\" style=\\\"line-height: 2.5; direction: ")
         dir.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         try content(&out)
-        out.append("</div>\n")
+        out.append(template: "</div>\n", json: "</div>\\n")
     }
 
     /// `TPL_SPAN`.
     static func span(_ out: inout MarkupBuffer, total_height: some MarkupField, text: some MarkupField, span_slices: some MarkupField, span_starts: some MarkupField) {
-        out.append("\n<span style=\"font-weight: bold; display: inline-block; position: relative; height: ")
+        out.append(template: "\n<span style=\"font-weight: bold; display: inline-block; position: relative; height: ", json: "\\n<span style=\\\"font-weight: bold; display: inline-block; position: relative; height: ")
         total_height.write(to: &out)
-        out.append("px;\">\n    ")
+        out.append(template: "px;\">\n    ", json: "px;\\\">\\n    ")
         text.write(to: &out)
-        out.append("\n    ")
+        out.append(template: "\n    ", json: "\\n    ")
         span_slices.write(to: &out)
-        out.append("\n    ")
+        out.append(template: "\n    ", json: "\\n    ")
         span_starts.write(to: &out)
-        out.append("\n</span>\n")
+        out.append(template: "\n</span>\n", json: "\\n</span>\\n")
     }
 
     /// `TPL_SPAN_SLICE`.
     static func spanSlice(_ out: inout MarkupBuffer, bg: some MarkupField, top_offset: some MarkupField) {
-        out.append("\n<span style=\"background: ")
+        out.append(template: "\n<span style=\"background: ", json: "\\n<span style=\\\"background: ")
         bg.write(to: &out)
-        out.append("; top: ")
+        out.append(template: "; top: ", json: "; top: ")
         top_offset.write(to: &out)
-        out.append("px; height: 4px; left: -1px; width: calc(100% + 2px); position: absolute;\">\n</span>\n")
+        out.append(template: "px; height: 4px; left: -1px; width: calc(100% + 2px); position: absolute;\">\n</span>\n", json: "px; height: 4px; left: -1px; width: calc(100% + 2px); position: absolute;\\\">\\n</span>\\n")
     }
 
     /// `TPL_SPAN_START`.
     static func spanStart(_ out: inout MarkupBuffer, bg: some MarkupField, top_offset: some MarkupField, label: some MarkupField, kb_link: some MarkupField) {
-        out.append("\n<span style=\"background: ")
+        out.append(template: "\n<span style=\"background: ", json: "\\n<span style=\\\"background: ")
         bg.write(to: &out)
-        out.append("; top: ")
+        out.append(template: "; top: ", json: "; top: ")
         top_offset.write(to: &out)
-        out.append("px; height: 4px; border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); position: absolute;\">\n    <span style=\"background: ")
+        out.append(template: "px; height: 4px; border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); position: absolute;\">\n    <span style=\"background: ", json: "px; height: 4px; border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); position: absolute;\\\">\\n    <span style=\\\"background: ")
         bg.write(to: &out)
-        out.append("; z-index: 10; color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 3px\">\n        ")
+        out.append(template: "; z-index: 10; color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 3px\">\n        ", json: "; z-index: 10; color: #000; top: -0.5em; padding: 2px 3px; position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 3px\\\">\\n        ")
         label.write(to: &out)
         kb_link.write(to: &out)
-        out.append("\n    </span>\n</span>\n\n")
+        out.append(template: "\n    </span>\n</span>\n\n", json: "\\n    </span>\\n</span>\\n\\n")
     }
 
     /// `TPL_KB_LINK`.
     static func kbLink(_ out: inout MarkupBuffer, kb_url: some MarkupField, kb_id: some MarkupField) {
-        out.append("\n <a style=\"text-decoration: none; color: inherit; font-weight: normal\" href=\"")
+        out.append(template: "\n <a style=\"text-decoration: none; color: inherit; font-weight: normal\" href=\"", json: "\\n <a style=\\\"text-decoration: none; color: inherit; font-weight: normal\\\" href=\\\"")
         kb_url.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         kb_id.write(to: &out)
-        out.append("</a>\n")
+        out.append(template: "</a>\n", json: "</a>\\n")
     }
 
     /// `TPL_PAGE`.
     static func page<E: Error>(_ out: inout MarkupBuffer, lang: some MarkupField, dir: some MarkupField, content: (inout MarkupBuffer) throws(E) -> Void) throws(E) {
-        out.append("\n<!DOCTYPE html>\n<html lang=\"")
+        out.append(template: "\n<!DOCTYPE html>\n<html lang=\"", json: "\\n<!DOCTYPE html>\\n<html lang=\\\"")
         lang.write(to: &out)
-        out.append("\">\n    <head>\n        <title>displaCy</title>\n    </head>\n\n    <body style=\"font-size: 16px; font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol'; padding: 4rem 2rem; direction: ")
+        out.append(template: "\">\n    <head>\n        <title>displaCy</title>\n    </head>\n\n    <body style=\"font-size: 16px; font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol'; padding: 4rem 2rem; direction: ", json: "\\\">\\n    <head>\\n        <title>displaCy</title>\\n    </head>\\n\\n    <body style=\\\"font-size: 16px; font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol'; padding: 4rem 2rem; direction: ")
         dir.write(to: &out)
-        out.append("\">")
+        out.append(template: "\">", json: "\\\">")
         try content(&out)
-        out.append("</body>\n</html>\n")
+        out.append(template: "</body>\n</html>\n", json: "</body>\\n</html>\\n")
     }
 }

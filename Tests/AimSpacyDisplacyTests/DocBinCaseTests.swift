@@ -45,6 +45,12 @@ import Testing
             docs, style: style, lang: lang ?? "en", page: entry["page"] == .bool(true),
             minify: entry["minify"] == .bool(true), options: options, escaping: escaping)
         #expect((style == .dep ? normalizeID(got) : got) == want)
+        if entry["minify"] != .bool(true) {
+            let literal = try Displacy.renderJSONString(
+                docs, style: style, lang: lang ?? "en", page: entry["page"] == .bool(true), options: options,
+                escaping: escaping)
+            #expect(try JSONValue.parse(String(decoding: literal, as: UTF8.self)).stringValue == got, "JSON string")
+        }
     }
 
     @Test(arguments: 0..<20)

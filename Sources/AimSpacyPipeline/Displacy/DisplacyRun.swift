@@ -85,26 +85,15 @@ public enum DisplacyRun {
             let docs = try Self.decode(source, batch..<min(batch + batchSize, end))
             let lines = try ParallelMap.map(docs) { k, doc throws(PipelineError) -> [UInt8] in
                 do throws(DisplacyError) {
-                    let markup = try Displacy.renderUTF8(
+                    var line = try Displacy.renderJSONString(
                         [doc], style: request.style, lang: request.lang, page: request.page, options: options)
-                    return jsonLine(markup)
+                    line.append(0x0A)
+                    return line
                 } catch {
                     throw PipelineError("\(request.path): error: doc \(batch + k): \(error.message)")
                 }
             }
             for line in lines { sink(line) }
-        }
-    }
-
-    /// The markup as a JSON string literal and a newline.
-    private static func jsonLine(_ markup: [UInt8]) -> [UInt8] {
-        markup.withUnsafeBufferPointer { utf8 in
-            let length = JSONValue.encodedStringLength(utf8: utf8)
-            return [UInt8](unsafeUninitializedCapacity: length + 1) { line, count in
-                count = JSONValue.writeString(utf8: utf8, into: line)
-                line[count] = 0x0A
-                count += 1
-            }
         }
     }
 }
