@@ -31,6 +31,7 @@ extension DocBin {
         var annotated: Set<TokenAttribute> = []
         var idx = 0
         let annotationColumns = self.annotationColumns
+        var columnAnnotated = Array(repeating: false, count: annotationColumns.count)
         for (i, row) in rows.enumerated() {
             func string(_ column: Int?) throws(DecodingError) -> String {
                 guard let column else { return "" }
@@ -82,11 +83,12 @@ extension DocBin {
             if !columns.extra.isEmpty {
                 token.extra = try extraValues(row: row, doc: index, token: i, text: text)
             }
-            for (column, attribute) in annotationColumns where value(row: row, column: column) != 0 {
-                annotated.insert(attribute)
+            for (k, (column, _)) in annotationColumns.enumerated() where value(row: row, column: column) != 0 {
+                columnAnnotated[k] = true
             }
             tokens.append(token)
         }
+        for (k, (_, attribute)) in annotationColumns.enumerated() where columnAnnotated[k] { annotated.insert(attribute) }
         if rows.isEmpty {
             annotated = Set(TokenAttribute.allCases)
         } else {
