@@ -6,15 +6,17 @@ import Musl
 import Darwin
 #endif
 
-/// An exclusive advisory lock on a file (`flock`), held while a repository is created or migrated so
-/// that processes opening one repo at once never run the same migration twice.
+/// An advisory lock on a file (`flock`): exclusive while a repository is created or migrated, so
+/// that processes opening one repo at once never run the same migration twice; shared by writers
+/// and exclusive for `check`, so a check never takes a run's objects, stored before its transaction
+/// commits, for orphans.
 struct FileLock {
     private let descriptor: Int32
 
-    init(path: String) throws(RepositoryError) {
+    init(path: String, shared: Bool = false) throws(RepositoryError) {
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
         guard fd >= 0 else { throw RepositoryError("\(path): cannot open lock file (errno \(errno))") }
-        while flock(fd, LOCK_EX) != 0 {
+        while flock(fd, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno == EINTR { continue }
             close(fd)
             throw RepositoryError("\(path): cannot lock (errno \(errno))")

@@ -28,9 +28,11 @@ public struct CheckReport: Sendable, Equatable {
 extension RunRepository {
     /// Checks the database's integrity, that every referenced object is present, and finds orphan
     /// objects and renders; with `fix`, removes the orphans (missing objects cannot be fixed here:
-    /// re-import the run). Run it when no import is in progress: an import stores its objects
-    /// before it commits its run, and those objects look orphaned until then.
+    /// re-import the run). An import stores its objects before it commits its run, so the check
+    /// holds the writer lock (see `whileWriting`) and runs between the runs of imports in progress.
     public func check(fix: Bool = false) throws(RepositoryError) -> CheckReport {
+        let lock = try FileLock(path: writerLockPath)
+        defer { lock.unlock() }
         var report = CheckReport()
         let (integrity, foreignKeys, references, renders) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }

@@ -13,6 +13,17 @@ public enum InsertOutcome: Sendable, Equatable {
 }
 
 extension RunRepository {
+    /// Runs `body`, which stores a run's objects and then inserts the run, while holding the
+    /// repository's writer lock shared: concurrent writers proceed, and `check` (which takes the lock
+    /// exclusively) waits for them instead of taking their objects for orphans.
+    public func whileWriting<T>(_ body: () throws(RepositoryError) -> T) throws(RepositoryError) -> T {
+        let lock = try FileLock(path: writerLockPath, shared: true)
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    var writerLockPath: String { directory.appendingPathComponent("writers.lock").path }
+
     /// Writes a run in one transaction: after a crash at any moment the run is either absent or
     /// complete. Keyed by hash: a run already present is left as it is (`.unchanged`) unless
     /// `replace` is true. `replacing` names other runs (e.g. an earlier import of the same folder)

@@ -8,9 +8,9 @@ import GRDB
 /// An import writes a run this way:
 /// 1. `RunRepository(directory: RunRepository.location(explicit: flag, configured: aimLoggerRepo))`;
 /// 2. `contains(hash:)` to report an unchanged run early (`insert` also says `.unchanged`);
-/// 3. `storeObject(contentsOf:knownSHA256:)` for every source file;
-/// 4. `insert(run, replace: flag, replacing: flag ? hashes(named:experiment:) : [])`, one transaction.
-/// A crash between 3 and 4 leaves only orphan objects, which `check(fix:)` reports and removes.
+/// 3. in `whileWriting { ... }` (the writer lock `check` waits for): `storeObject(contentsOf:knownSHA256:)`
+///    for every source file, then `insert(run, replace: flag, replacing: ...)`, one transaction.
+/// A crash between storing and inserting leaves only orphan objects, which `check(fix:)` reports and removes.
 public final class RunRepository: Sendable {
     /// The repository directory.
     public let directory: URL

@@ -65,3 +65,30 @@ import Testing
         #expect(report.integrityProblems.first?.contains("tags") == true)
     }
 }
+
+/// `check --fix` during an import: the import's objects are stored before its run commits, and the
+/// writer lock makes the check wait for the commit instead of deleting them as orphans.
+@Suite struct CheckDuringWriteTests {
+    @Test func checkWaitsForTheWriteInProgress() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let repository = try RunRepository(directory: directory.url)
+        let (stored, storedSignal) = AsyncStream.makeStream(of: Void.self)
+        let writer = Task.detached {
+            try repository.whileWriting { () throws(RepositoryError) in
+                let run: Run
+                do { run = try SampleRuns.ner(seed: 7, repository: repository) } catch { throw RepositoryError("\(error)") }
+                storedSignal.yield()
+                Thread.sleep(forTimeInterval: 0.4)
+                try repository.insert(run)
+            }
+        }
+        for await _ in stored { break }
+        let report = try repository.check(fix: true)
+        try await writer.value
+        #expect(report.removed.isEmpty)
+        #expect(report.isClean)
+        #expect(try repository.check() == CheckReport())
+        #expect(try repository.summaries().count == 1)
+    }
+}

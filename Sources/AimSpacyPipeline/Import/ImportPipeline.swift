@@ -170,16 +170,19 @@ public enum ImportPipeline {
             files: assembled.files.count, bytes: assembled.bytes, warnings: run.warnings, error: nil
         )
         do {
-            for file in assembled.files {
-                try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
+            let inserted = try repository.whileWriting { () throws(RepositoryError) in
+                for file in assembled.files {
+                    try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
+                }
+                var replacing: [String] = []
+                if options.replace {
+                    replacing = try repository.summaries()
+                        .filter { $0.name == run.name && $0.experiment == run.experiment && $0.hash != run.hash }
+                        .map(\.hash)
+                }
+                return try repository.insert(run, replace: options.replace, replacing: replacing)
             }
-            var replacing: [String] = []
-            if options.replace {
-                replacing = try repository.summaries()
-                    .filter { $0.name == run.name && $0.experiment == run.experiment && $0.hash != run.hash }
-                    .map(\.hash)
-            }
-            switch try repository.insert(run, replace: options.replace, replacing: replacing) {
+            switch inserted {
             case .inserted: outcome.status = .imported
             case .unchanged: outcome.status = .unchanged
             case .replaced: outcome.status = .replaced

@@ -47,8 +47,10 @@ public enum SyntheticRuns {
         let began = Date()
         for n in start..<(start + count) {
             try RunCommands.wrap { () throws(RepositoryError) in
-                let sha = try repository.objects.storeObject(data: Data(configText(n).utf8))
-                try repository.insert(run(n, sourceSHA256: sha))
+                try repository.whileWriting { () throws(RepositoryError) in
+                    let sha = try repository.objects.storeObject(data: Data(configText(n).utf8))
+                    try repository.insert(run(n, sourceSHA256: sha))
+                }
             }
         }
         let seconds = Date().timeIntervalSince(began)
