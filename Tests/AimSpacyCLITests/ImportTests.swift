@@ -261,6 +261,25 @@ import Testing
         #expect(fromArchive.hashes == direct.hashes)
     }
 
+    /// An archive's files carry its fixed timestamp; the run's time comes from the runs' data the
+    /// archive holds, so importing the archive later gives the training's own time.
+    @Test func anArchiveKeepsTheTrainingsTime() async throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let folder = try sandbox.copyTraining("ner-aim")
+        let trained = Date(timeIntervalSince1970: 1_700_000_000)
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        for case let file as URL in files {
+            try FileManager.default.setAttributes([.modificationDate: trained], ofItemAtPath: file.path)
+        }
+        let zip = sandbox.root.appendingPathComponent("ner.zip")
+        _ = try ArchivePipeline.archiveCommand(arguments: [folder.path], out: zip, includeModels: false, includeReport: false)
+        let imported = try await sandbox.importing([zip])
+        let hash = try #require(imported.hashes.first)
+        let repository = try RunRepository(directory: sandbox.repo)
+        #expect(try repository.run(hash: hash)?.created == trained)
+    }
+
     private func sorted(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let members): return .object(members.sorted { $0.key < $1.key }.map { ($0.key, sorted($0.value)) })

@@ -215,6 +215,18 @@ public enum ArchivePipeline {
         return try body(opened.folders)
     }
 
+    /// When the run `hash` trained, as its archive recorded it in `runs/<hash>.json`; `nil` when the
+    /// archive holds no readable data for that run. Extracted files carry the archive's fixed
+    /// timestamp, so their modification times cannot tell.
+    static func archivedCreated(hash: String, runs: URL) -> Date? {
+        guard hash.allSatisfy(\.isHexDigit),
+            let data = try? Data(contentsOf: runs.appendingPathComponent("\(hash).json")),
+            let json = try? JSONValue.parse(String(decoding: data, as: UTF8.self)),
+            let run = try? Run(json: json), run.hash == hash
+        else { return nil }
+        return run.created
+    }
+
     /// Whether `url` is a zip file (by its first bytes), so `import` can tell archives from folders.
     public static func isArchive(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }

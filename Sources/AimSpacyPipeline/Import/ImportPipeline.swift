@@ -66,6 +66,7 @@ public enum ImportPipeline {
                     for folder in opened.folders {
                         for var candidate in discovery.candidates(inFolder: folder) {
                             candidate.origin = url.path + ":" + candidate.root.lastPathComponent
+                            candidate.archivedRuns = opened.root.appendingPathComponent("runs", isDirectory: true)
                             candidates.append(candidate)
                         }
                     }
@@ -147,7 +148,10 @@ public enum ImportPipeline {
             guard !files.sources.isEmpty else {
                 return .failure(DecodeFailure(message: "\(candidate.root.path): no training files found (no log, config.cfg or meta.json)"))
             }
-            let (run, extra) = try RunAssembly(files: files, options: options, now: now).assemble()
+            var (run, extra) = try RunAssembly(files: files, options: options, now: now).assemble()
+            if let archived = candidate.archivedRuns, let created = ArchivePipeline.archivedCreated(hash: run.hash, runs: archived) {
+                run.created = created
+            }
             let all = files.sources + extra
             return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }))
         } catch let error as DecodingError {

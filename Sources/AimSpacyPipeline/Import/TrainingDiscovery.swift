@@ -17,6 +17,9 @@ struct TrainingDiscovery {
         var explicitFiles: Bool
         /// Where the user sees it come from when that is not `root` (an archive: `FILE.zip:folder`).
         var origin: String? = nil
+        /// The `runs/` folder of the archive the candidate was extracted from, which holds the runs'
+        /// data as archived (the extracted files carry the archive's fixed time, not the training's).
+        var archivedRuns: URL? = nil
 
         /// The path shown in messages.
         var displayPath: String { origin ?? root.path }
