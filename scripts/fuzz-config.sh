@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-120}"
 OUT=.build/fuzz-config
 mkdir -p "$OUT/corpus"
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g)
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name aim_spacy)
 
 swiftc "${FLAGS[@]}" -wmo -c -module-name AimSpacyModel Sources/AimSpacyModel/*.swift \
   -emit-module -emit-module-path "$OUT/AimSpacyModel.swiftmodule" -o "$OUT/AimSpacyModel.o"

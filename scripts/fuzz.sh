@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds and runs a libFuzzer target: scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
-# Targets: docbin (Fuzz/DocBinFuzz.swift). To add one, add a case below naming its entry file and seeds.
+# Targets: docbin (Fuzz/DocBinFuzz.swift), displacy (Fuzz/DisplacyFuzz.swift: every decoded doc rendered).
+# To add one, add a case below naming its entry file, seeds and modules.
 # The target is compiled with `swiftc -sanitize=fuzzer,address` together with the sources of
-# AimSpacyModel and AimSpacyDecoding (built as two modules in .build-fuzz/). Crashes land in
-# .build-fuzz/TARGET/artifacts/; the corpus grows in .build-fuzz/TARGET/corpus/.
+# AimSpacyModel, AimSpacyDecoding (and AimSpacyDisplacy), each built as a module in .build-fuzz/.
+# Crashes land in .build-fuzz/TARGET/artifacts/; the corpus grows in .build-fuzz/TARGET/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -16,32 +17,36 @@ case "$target" in
     docbin)
         entry=Fuzz/DocBinFuzz.swift
         seeds=(Fixtures/docbin/*.spacy Fixtures/corpus/dev.spacy)
+        modules=(AimSpacyModel AimSpacyDecoding)
+        ;;
+    displacy)
+        entry=Fuzz/DisplacyFuzz.swift
+        seeds=(Fixtures/displacy/docs.spacy Fixtures/docbin/*.spacy Fixtures/corpus/dev.spacy)
+        modules=(AimSpacyModel AimSpacyDecoding AimSpacyDisplacy)
         ;;
     *)
-        echo "unknown fuzz target '$target' (known: docbin)" >&2
+        echo "unknown fuzz target '$target' (known: docbin, displacy)" >&2
         exit 2
         ;;
 esac
 
 out=".build-fuzz/$target"
 mkdir -p "$out/corpus" "$out/artifacts" "$out/modules"
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -package-name aim_spacy
        -I "$out/modules" -I Sources/CAimZlib -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2)
 
-model_sources=$(find Sources/AimSpacyModel -name '*.swift' | sort)
-decoding_sources=$(find Sources/AimSpacyDecoding -name '*.swift' | sort)
-
-# shellcheck disable=SC2086
-swiftc "${flags[@]}" -emit-module -emit-object -wmo -module-name AimSpacyModel \
-    -emit-module-path "$out/modules/AimSpacyModel.swiftmodule" -o "$out/AimSpacyModel.o" $model_sources
-# shellcheck disable=SC2086
-swiftc "${flags[@]}" -emit-module -emit-object -wmo -module-name AimSpacyDecoding \
-    -emit-module-path "$out/modules/AimSpacyDecoding.swiftmodule" -o "$out/AimSpacyDecoding.o" $decoding_sources
-swiftc "${flags[@]}" -module-name "${target}_fuzz" "$entry" "$out/AimSpacyModel.o" "$out/AimSpacyDecoding.o" \
-    -lz -lxml2 -o "$out/fuzz"
+objects=()
+for module in "${modules[@]}"; do
+    # shellcheck disable=SC2046
+    swiftc "${flags[@]}" -emit-module -emit-object -wmo -module-name "$module" \
+        -emit-module-path "$out/modules/$module.swiftmodule" -o "$out/$module.o" \
+        $(find "Sources/$module" -name '*.swift' | sort)
+    objects+=("$out/$module.o")
+done
+swiftc "${flags[@]}" -module-name "${target}_fuzz" "$entry" "${objects[@]}" -lz -lxml2 -o "$out/fuzz"
 
 for seed in "${seeds[@]}"; do cp -n "$seed" "$out/corpus/" 2>/dev/null || true; done
-if [ "$target" = docbin ]; then
+if [ "$target" = docbin ] || [ "$target" = displacy ]; then
     # Inflated payloads too, so that mutations reach the msgpack and DocBin layers directly.
     python3 -c 'import sys, zlib, os
 for p in sys.argv[2:]:
