@@ -1,7 +1,7 @@
 import AimSpacyModel
 
 /// displaCy's `DependencyRenderer`: one SVG per parse, arcs stacked in levels.
-struct DependencyRenderer: Sendable {
+struct DependencyRenderer: ParseRenderer {
     let compact: Bool
     let wordSpacing: PyNumber
     let arrowSpacing: PyNumber
@@ -13,6 +13,8 @@ struct DependencyRenderer: Sendable {
     let bg: String
     let font: String
     let escaping: DisplacyEscaping
+    /// The prefix of the call's SVG ids (spaCy's random `render_id`), derived from all its parses.
+    private(set) var renderID = ""
 
     init(options: DisplacyOptions, escaping: DisplacyEscaping) throws(DisplacyError) {
         compact = options.flag("compact", default: false)
@@ -28,8 +30,26 @@ struct DependencyRenderer: Sendable {
         self.escaping = escaping
     }
 
+    /// The renderer for one call over `parses`: their ids share a prefix derived from all of them.
+    func forCall(_ parses: [DependencyParse]) -> DependencyRenderer {
+        var id = RenderID()
+        for p in parses { id.add(p) }
+        var renderer = self
+        renderer.renderID = id.hex
+        return renderer
+    }
+
+    /// The parse's title, then `render_svg(f"{render_id}-{index}", words, arcs)` with the call's
+    /// direction and language.
+    func render(_ parse: DependencyParse, index: Int, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+        if let title = parse.title, !title.isEmpty {
+            Templates.title(&out, title: DocText(title, escaped: escaping == .safe))
+        }
+        try renderSVG(into: &out, id: RenderID.Field(hex: renderID, index: index), parse: parse, settings: settings)
+    }
+
     /// `render_svg(render_id, words, arcs)` with the renderer's direction and language, written into `out`.
-    func renderSVG(
+    private func renderSVG(
         into out: inout MarkupBuffer, id: RenderID.Field, parse: DependencyParse, settings: DocSettings
     ) throws(DisplacyError) {
         let (arcLevels, highest) = try Self.arcLevels(parse.arcs)

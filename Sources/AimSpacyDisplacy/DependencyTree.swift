@@ -25,7 +25,7 @@ struct DependencyTree: Sendable {
             self.dep = dep
             self.head = head
             self.isPunct = PythonText.isPunct(text)
-            self.isSpace = PythonText.isSpaceString(text)
+            self.isSpace = !text.isEmpty && PythonWhitespace.isBlank(text)
         }
     }
 

@@ -119,50 +119,34 @@ public enum Displacy {
     private static func markup(
         dep parses: [DependencyParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
-        let renderer = try DependencyRenderer(options: options, escaping: escaping)
-        let settings = firstSettings(parses.first?.settings)
-        var id = RenderID()
-        for p in parses { id.add(p) }
-        let prefix = id.hex
-        let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
-            var out = MarkupBuffer(escapesJSON: form.escapesJSON)
-            if let title = p.title, !title.isEmpty {
-                Templates.title(&out, title: DocText(title, escaped: escaping == .safe))
-            }
-            try renderer.renderSVG(into: &out, id: RenderID.Field(hex: prefix, index: i), parse: p, settings: settings)
-            return out
-        }
-        return finish(rendered, form: form, settings: settings, page: page)
+        let renderer = try DependencyRenderer(options: options, escaping: escaping).forCall(parses)
+        return try markup(parses, renderer: renderer, form: form, page: page)
     }
 
     private static func markup(
         ent parses: [EntityParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
-        let renderer = try EntityRenderer(options: options, escaping: escaping)
-        let settings = firstSettings(parses.first?.settings)
-        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
-            var out = MarkupBuffer(capacity: p.text.utf8.count * 2 + p.ents.count * 360 + 256, escapesJSON: form.escapesJSON)
-            try renderer.render(p, settings: settings, into: &out)
-            return out
-        }
-        return finish(rendered, form: form, settings: settings, page: page)
+        try markup(parses, renderer: try EntityRenderer(options: options, escaping: escaping), form: form, page: page)
     }
 
     private static func markup(
         span parses: [SpanParse], form: Form, page: Bool, options: DisplacyOptions, escaping: DisplacyEscaping
     ) throws(DisplacyError) -> [UInt8] {
-        let renderer = try SpanRenderer(options: options, escaping: escaping)
-        let settings = firstSettings(parses.first?.settings)
-        let rendered = try ParallelMap.map(parses) { _, p throws(DisplacyError) in
-            var out = MarkupBuffer(capacity: p.tokens.count * 16 + p.spans.count * 800 + 256, escapesJSON: form.escapesJSON)
-            try renderer.render(p, settings: settings, into: &out)
+        try markup(parses, renderer: try SpanRenderer(options: options, escaping: escaping), form: form, page: page)
+    }
+
+    /// Each parse rendered into its own buffer (on every core when there are many), then joined,
+    /// wrapped and stripped as `form` asks. The first parse's settings apply to every doc of the
+    /// call, as in spaCy's renderers.
+    private static func markup<R: ParseRenderer>(
+        _ parses: [R.Parse], renderer: R, form: Form, page: Bool
+    ) throws(DisplacyError) -> [UInt8] {
+        let settings = parses.first?.settings ?? .default
+        let rendered = try ParallelMap.map(parses) { i, p throws(DisplacyError) in
+            var out = MarkupBuffer(escapesJSON: form.escapesJSON)
+            try renderer.render(p, index: i, settings: settings, into: &out)
             return out
         }
         return finish(rendered, form: form, settings: settings, page: page)
-    }
-
-    /// The first doc's settings apply to every doc of the call, as in spaCy's renderers.
-    private static func firstSettings(_ settings: DocSettings?) -> DocSettings {
-        settings ?? .default
     }
 }

@@ -2,7 +2,7 @@ import AimSpacyModel
 
 /// displaCy's `EntityRenderer`: text with `<mark>`ed entities. The LTR `TPL_ENT` is used for every
 /// direction, as spaCy picks its template before it knows the doc's direction.
-struct EntityRenderer: Sendable {
+struct EntityRenderer: ParseRenderer {
     let colors: [String: String]
     /// Upper-cased labels to highlight, or `nil` for all.
     let filter: Set<String>?
@@ -26,7 +26,8 @@ struct EntityRenderer: Sendable {
     }
 
     /// `render_ents(text, spans, title)`, written into `out`.
-    func render(_ parse: EntityParse, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+    func render(_ parse: EntityParse, index: Int, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+        out.bytes.reserveCapacity(out.count + parse.text.utf8.count * 2 + parse.ents.count * 360 + 256)
         let escaped = escaping == .safe
         if let title = parse.title, !title.isEmpty {
             Templates.title(&out, title: DocText(title, escaped: escaped))
@@ -66,7 +67,7 @@ struct EntityRenderer: Sendable {
         var entityText = MarkupBuffer()
         entity.write(to: &entityText)
         var fields = [
-            "label": escaping == .safe ? PythonText.escapeHTML(ent.label) : ent.label, "text": entityText.string,
+            "label": DocText(ent.label, escaped: escaping == .safe).string, "text": entityText.string,
             "bg": bg, "kb_link": kbLink.string,
         ]
         for (k, v) in ent.params { fields[k] = v }

@@ -46,27 +46,22 @@ enum MarkupAssembly {
 
     /// `"".join(parts).strip()`, written once at its final size.
     static func strippedJoin(_ parts: consuming [MarkupBuffer]) -> [UInt8] {
-        guard let first = parts.firstIndex(where: { !isBlank($0.bytes) }),
-            let last = parts.lastIndex(where: { !isBlank($0.bytes) })
+        let contents = parts.map { stripped($0.bytes) }
+        guard let first = contents.firstIndex(where: { !$0.isEmpty }),
+            let last = contents.lastIndex(where: { !$0.isEmpty })
         else { return [] }
         if first == last {
             var only = parts[first].bytes
             parts[first] = MarkupBuffer()
-            only.removeSubrange(trailingSpaceStart(only)...)
-            only.removeSubrange(..<leadingSpaceEnd(only))
+            only.removeSubrange(contents[first].upperBound...)
+            only.removeSubrange(..<contents[first].lowerBound)
             return only
         }
         var out: [UInt8] = []
         out.reserveCapacity(parts[first...last].reduce(1) { $0 + $1.count })
         for i in first...last {
             let part = parts[i].bytes
-            if i == first {
-                out += part[leadingSpaceEnd(part)...]
-            } else if i == last {
-                out += part[..<trailingSpaceStart(part)]
-            } else {
-                out += part
-            }
+            out += part[(i == first ? contents[i].lowerBound : 0)..<(i == last ? contents[i].upperBound : part.count)]
         }
         return out
     }
@@ -99,25 +94,5 @@ enum MarkupAssembly {
 
     private static func stripped(_ bytes: [UInt8]) -> Range<Int> {
         bytes.withUnsafeBytes { PythonWhitespace.strip($0, 0..<$0.count) }
-    }
-
-    private static func isBlank(_ bytes: [UInt8]) -> Bool { stripped(bytes).isEmpty }
-
-    /// The index after the leading whitespace.
-    private static func leadingSpaceEnd(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            while case let n = PythonWhitespace.length(raw, at: i, end: raw.count), n > 0 { i += n }
-            return i
-        }
-    }
-
-    /// The index where the trailing whitespace begins.
-    private static func trailingSpaceStart(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var end = raw.count
-            while case let n = PythonWhitespace.lengthBefore(raw, end: end, start: 0), n > 0 { end -= n }
-            return end
-        }
     }
 }

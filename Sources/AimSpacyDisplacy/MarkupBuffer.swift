@@ -50,40 +50,11 @@ struct MarkupBuffer: Sendable {
     }
 
     mutating func append(byte: UInt8) {
-        if escapesJSON && Self.needsJSONEscape(byte) { appendJSONEscape(byte) } else { bytes.append(byte) }
+        if escapesJSON && JSONValue.needsEscape(byte) { JSONValue.appendEscape(of: byte, to: &bytes) } else { bytes.append(byte) }
     }
 
-    /// Bytes copied in runs between the ones JSON escapes.
     private mutating func append(utf8 source: UnsafeBufferPointer<UInt8>) {
-        guard escapesJSON else { return bytes.append(contentsOf: source) }
-        var run = 0
-        for i in source.indices where Self.needsJSONEscape(source[i]) {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
-            appendJSONEscape(source[i])
-            run = i + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))
-    }
-
-    @inline(__always)
-    private static func needsJSONEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
-
-    /// `json.dumps`'s escape for `"`, `\\` and the control characters.
-    private mutating func appendJSONEscape(_ byte: UInt8) {
-        bytes.append(0x5C)
-        switch byte {
-        case 0x22, 0x5C: bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        default:
-            let low = byte & 0xF
-            appendRaw("u00")
-            bytes.append(0x30 + (byte >> 4))
-            bytes.append(low < 10 ? 0x30 + low : 0x57 + low)
-        }
+        if escapesJSON { JSONValue.appendEscaped(utf8: source, to: &bytes) } else { bytes.append(contentsOf: source) }
     }
 
     /// Python's `str()` of an `int`.
@@ -147,7 +118,7 @@ struct MarkupBuffer: Sendable {
         var run = 0
         for i in source.indices {
             let byte = source[i]
-            guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (escapesJSON && Self.needsJSONEscape(byte))
+            guard byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || (escapesJSON && JSONValue.needsEscape(byte))
             else { continue }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
             run = i + 1
@@ -156,7 +127,7 @@ struct MarkupBuffer: Sendable {
             case 0x3C: appendRaw("&lt;")
             case 0x3E: appendRaw("&gt;")
             case 0x22: appendRaw("&quot;")
-            default: appendJSONEscape(byte)
+            default: JSONValue.appendEscape(of: byte, to: &bytes)
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run...]))

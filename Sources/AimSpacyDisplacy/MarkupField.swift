@@ -32,4 +32,12 @@ struct DocText: MarkupField {
     func write(to out: inout MarkupBuffer) {
         if escaped { out.append(escapingHTML: text) } else { out.append(text) }
     }
+
+    /// The text as written, for custom templates that format it further.
+    var string: String {
+        guard escaped else { return text }
+        var out = MarkupBuffer()
+        write(to: &out)
+        return out.string
+    }
 }

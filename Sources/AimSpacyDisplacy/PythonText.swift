@@ -1,55 +1,9 @@
 import AimSpacyModel
 
-/// Python string behaviour that displaCy's output depends on: `escape_html`, `str.isspace`,
-/// `str.upper` and code-point order.
+/// Python string behaviour that displaCy's output depends on: `is_punct`, `str.upper`, code-point
+/// order, `str()` and truthiness of JSON values. (`escape_html` is `MarkupBuffer.append(escapingHTML:)`,
+/// `str.isspace` is `PythonWhitespace`.)
 enum PythonText {
-    /// spaCy's `escape_html`: `&`, `<`, `>`, `"` in that order; `'` stays.
-    static func escapeHTML(_ text: String) -> String {
-        var needs = false
-        for unit in text.utf8 where unit == 0x26 || unit == 0x3C || unit == 0x3E || unit == 0x22 {
-            needs = true
-            break
-        }
-        if !needs { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Python's `str.isspace` for one code point.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Python's `text.isspace()` (false for the empty string).
-    static func isSpaceString(_ text: String) -> Bool {
-        var any = false
-        for scalar in text.unicodeScalars {
-            if !isSpace(scalar) { return false }
-            any = true
-        }
-        return any
-    }
-
-    /// `text.strip() == ""`.
-    static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(isSpace)
-    }
-
     /// spaCy's lexical `is_punct`: every code point has a Unicode category starting with `P`
     /// (true for the empty string, as in spaCy).
     static func isPunct(_ text: String) -> Bool {

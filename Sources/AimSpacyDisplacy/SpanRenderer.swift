@@ -2,7 +2,7 @@ import AimSpacyModel
 
 /// displaCy's `SpanRenderer`: tokens underlined by stacked, possibly overlapping spans. The LTR
 /// templates are used for every direction, as in spaCy.
-struct SpanRenderer: Sendable {
+struct SpanRenderer: ParseRenderer {
     let colors: [String: String]
     let topOffset: PyNumber
     let spanLabelOffset: PyNumber
@@ -36,7 +36,8 @@ struct SpanRenderer: Sendable {
     }
 
     /// `render_spans(tokens, spans, title)`, written into `out`.
-    func render(_ parse: SpanParse, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+    func render(_ parse: SpanParse, index: Int, settings: DocSettings, into out: inout MarkupBuffer) throws(DisplacyError) {
+        out.bytes.reserveCapacity(out.count + parse.tokens.count * 16 + parse.spans.count * 800 + 256)
         // `_assemble_per_token_info`: sort by start, longer first, then label.
         let spans = parse.spans.enumerated().sorted { a, b in
             let x = a.element
@@ -74,7 +75,7 @@ struct SpanRenderer: Sendable {
                         slots[k] = 0
                     }
                 }
-                if !entities.isEmpty && !PythonText.isBlank(token) {
+                if !entities.isEmpty && !PythonWhitespace.isBlank(token) {
                     try writeToken(token, entities, pieces: &pieces, into: &out)
                 } else {
                     out.append(escapingHTML: token)
@@ -112,7 +113,7 @@ struct SpanRenderer: Sendable {
                 if entity.isStart {
                     pieces.starts.append(
                         try templates.start.format([
-                            "bg": bg, "top_offset": topText, "label": escaped ? PythonText.escapeHTML(entity.label) : entity.label,
+                            "bg": bg, "top_offset": topText, "label": label.string,
                             "kb_link": entity.kbLink.string,
                         ]))
                 }

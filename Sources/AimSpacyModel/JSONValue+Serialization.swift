@@ -108,103 +108,41 @@ extension JSONValue {
     /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes.
     public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
-        copy.withUTF8 { writeString(utf8: $0, to: &buffer) }
+        buffer.reserveCapacity(buffer.count + s.utf8.count + 2)
+        buffer.append(0x22)
+        copy.withUTF8 { appendEscaped(utf8: $0, to: &buffer) }
+        buffer.append(0x22)
     }
 
-    /// The literal of a string given as its UTF-8 bytes.
-    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        let start = buffer.count
-        let length = encodedStringLength(utf8: bytes)
-        buffer.append(contentsOf: repeatElement(0, count: length))
-        buffer.withUnsafeMutableBufferPointer { out in
-            _ = writeString(utf8: bytes, into: UnsafeMutableBufferPointer(rebasing: out[start...]))
+    /// The inside of the JSON string literal of these bytes: runs that need no escape are copied
+    /// whole, `"`, `\` and the control characters escaped as `json.dumps` does.
+    package static func appendEscaped(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var run = 0
+        for i in bytes.indices where needsEscape(bytes[i]) {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            appendEscape(of: bytes[i], to: &buffer)
+            run = i + 1
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 
-    /// The byte length of the literal `writeString` makes of these bytes, quotes included.
-    /// Eight bytes at a time (SWAR): render markup is megabytes.
-    public static func encodedStringLength(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 2 }
-        var length = bytes.count + 2
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let control = Self.below0x20(word)
-            let special = control | Self.equal(word, 0x22) | Self.equal(word, 0x5C)
-            length &+= special.nonzeroBitCount
-            if control != 0 {
-                let short =
-                    Self.equal(word, 0x0A) | Self.equal(word, 0x09) | Self.equal(word, 0x0D) | Self.equal(word, 0x08)
-                    | Self.equal(word, 0x0C)
-                length &+= 4 * (control & ~short).nonzeroBitCount
-            }
-            i += 8
-        }
-        while i < bytes.count {
-            let code = jsonEscapeCode(base[i])
-            length &+= code == 0 ? 0 : code == 0x75 ? 5 : 1
-            i += 1
-        }
-        return length
-    }
-
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// The high bit of each byte of `word` that equals `byte`, exactly (no carries between bytes).
+    /// Whether `json.dumps` escapes the byte: `"`, `\` and the control characters.
     @inline(__always)
-    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return ~(((v & lowBits) &+ lowBits) | v | lowBits)
-    }
+    package static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 
-    /// The high bit of each byte of `word` below 0x20.
-    @inline(__always)
-    private static func below0x20(_ word: UInt64) -> UInt64 {
-        ~(((word & lowBits) &+ 0x6060_6060_6060_6060) | word) & highBits
-    }
-
-    /// Writes the literal into `out`, which holds at least `encodedStringLength(utf8:)` bytes; returns
-    /// the number written. Without a branch per byte: dep markup has a quote every dozen bytes, too
-    /// often for block copies or predicted branches. (Each byte also writes the next position, which
-    /// the following byte or the closing quote overwrites.)
-    public static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard let base = out.baseAddress else { return 0 }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { table in
-            for byte in 0..<256 { table[byte] = jsonEscapeCode(UInt8(byte)) }
-            var o = 0
-            base[o] = 0x22
-            o += 1
-            for byte in bytes {
-                let code = table[Int(byte)]
-                base[o] = code == 0 ? byte : 0x5C
-                base[o + 1] = code
-                o += code == 0 ? 1 : 2
-                if code == 0x75 {
-                    base[o] = 0x30
-                    base[o + 1] = 0x30
-                    base[o + 2] = 0x30 + (byte >> 4)
-                    let low = byte & 0xF
-                    base[o + 3] = low < 10 ? 0x30 + low : 0x57 + low
-                    o += 4
-                }
-            }
-            base[o] = 0x22
-            return o + 1
-        }
-    }
-
-    /// The letter after the backslash when `json.dumps` escapes the byte (`u` for `\u00XX`), else 0.
-    private static func jsonEscapeCode(_ byte: UInt8) -> UInt8 {
+    /// The escape of a byte that `needsEscape`: `\"`, `\\`, `\n` and the like, else `\u00XX`.
+    package static func appendEscape(of byte: UInt8, to buffer: inout [UInt8]) {
+        buffer.append(0x5C)
         switch byte {
-        case 0x22, 0x5C: return byte
-        case 0x0A: return UInt8(ascii: "n")
-        case 0x0D: return UInt8(ascii: "r")
-        case 0x09: return UInt8(ascii: "t")
-        case 0x08: return UInt8(ascii: "b")
-        case 0x0C: return UInt8(ascii: "f")
-        case 0..<0x20: return UInt8(ascii: "u")
-        default: return 0
+        case 0x22, 0x5C: buffer.append(byte)
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        default:
+            let low = byte & 0xF
+            buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (byte >> 4), low < 10 ? 0x30 + low : 0x57 + low])
         }
     }
 }

@@ -46,6 +46,15 @@ package enum PythonWhitespace {
         return lower..<upper
     }
 
+    /// `text.strip() == ""`: the text is empty or all whitespace.
+    package static func isBlank(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            return strip(raw, 0..<raw.count).isEmpty
+        }
+    }
+
     /// Python's `str.strip()` on a string.
     package static func strip(_ text: String) -> String {
         var copy = text
