@@ -63,29 +63,8 @@ enum RunPage {
         return rows
     }
 
-    /// Scores of `spacy evaluate --output` in the shape of a saved pipeline's, as one more column.
-    static func evaluationScores(_ evaluation: JSONValue?) -> FinalScores? {
-        guard case .object(let members)? = evaluation else { return nil }
-        var scores: [NamedScore] = []
-        var tables: [ScoreTable] = []
-        for (key, value) in members {
-            switch value {
-            case .object(let rows):
-                tables.append(ScoreTable(name: key, rows: rows.map { label, metrics in
-                    guard case .object(let m) = metrics else { return ScoreRow(label: label, metrics: []) }
-                    return ScoreRow(label: label, metrics: m.map { NamedScore(name: $0.key, value: $0.value.doubleValue) })
-                }))
-            case .int, .double, .null:
-                scores.append(NamedScore(name: key, value: value.doubleValue))
-            default:
-                continue
-            }
-        }
-        return FinalScores(model: "evaluate", scores: scores, perLabel: tables)
-    }
-
     private static func addFinalScores(_ run: Run, to context: inout [String: Any]) {
-        let models = run.finalScores + [evaluationScores(run.evaluation)].compactMap { $0 }
+        let models = run.finalScores
         context["hasFinalScores"] = !models.isEmpty
         context["models"] = models.map { ReportText.clean($0.model) }
         var names: [String] = []

@@ -44,7 +44,8 @@ enum SampleRuns {
                 series("score", 7, scale: 1),
             ],
             finalScores: [try finalScores("trainings/ner-aim/training/model-best/meta.json", "model-best"),
-                          try finalScores("trainings/ner-aim/training/model-last/meta.json", "model-last")],
+                          try finalScores("trainings/ner-aim/training/model-last/meta.json", "model-last"),
+                          try evaluateScores("trainings/ner-aim/evaluate/metrics.json")],
             labels: [ComponentLabels(component: "ner", labels: ["CARDINAL", "DATE", "ORG", "PERSON"])],
             evaluation: try json("trainings/ner-aim/evaluate/metrics.json"),
             datasets: [try dataset()],
@@ -155,6 +156,27 @@ enum SampleRuns {
             }
         }
         return FinalScores(model: model, scores: scores, perLabel: tables)
+    }
+
+    /// `spacy evaluate --output` as the import keeps it: one more set of final scores, named `evaluate`.
+    static func evaluateScores(_ path: String) throws -> FinalScores {
+        guard case .object(let members) = try json(path) else { return FinalScores(model: "evaluate") }
+        var scores: [NamedScore] = []
+        var tables: [ScoreTable] = []
+        for (key, value) in members {
+            switch value {
+            case .object(let rows):
+                tables.append(ScoreTable(name: key, rows: rows.map { label, metrics in
+                    guard case .object(let m) = metrics else { return ScoreRow(label: label, metrics: []) }
+                    return ScoreRow(label: label, metrics: m.map { NamedScore(name: $0.key, value: $0.value.doubleValue) })
+                }))
+            case .int, .double, .null:
+                scores.append(NamedScore(name: key, value: value.doubleValue))
+            default:
+                continue
+            }
+        }
+        return FinalScores(model: "evaluate", scores: scores, perLabel: tables)
     }
 
     /// Counts of `expected/dev.docs.jsonl` (spaCy's own reading of `corpus/dev.spacy`).
