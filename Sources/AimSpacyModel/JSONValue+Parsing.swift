@@ -82,6 +82,9 @@ private struct JSONParser {
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        // A repeated key keeps its first place and takes the last value; past a few members the keys'
+        // places are looked up in an index instead of by scanning.
+        var index: [String: Int] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -96,9 +99,14 @@ private struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            if let existing = members.firstIndex(where: { $0.key == key }) {
+            if members.count >= 16 && index.isEmpty {
+                for (place, member) in members.enumerated() { index[member.key] = index[member.key] ?? place }
+            }
+            let existing = index.isEmpty ? members.firstIndex { $0.key == key } : index[key]
+            if let existing {
                 members[existing].value = value
             } else {
+                if !index.isEmpty { index[key] = members.count }
                 members.append((key, value))
             }
             skipWhitespace()

@@ -6,54 +6,59 @@ extension JSONValue {
     ///   - sortKeys: sort object keys (Python's `sort_keys=True`); otherwise insertion order.
     ///   - indent: spaces per level for pretty output; `nil` writes one line.
     public func serialized(sortKeys: Bool = false, indent: Int? = nil) -> String {
-        var out = ""
+        String(decoding: serializedUTF8(sortKeys: sortKeys, indent: indent), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes, for outputs written as bytes (archives, files).
+    public func serializedUTF8(sortKeys: Bool = false, indent: Int? = nil) -> [UInt8] {
+        var out: [UInt8] = []
         write(to: &out, sortKeys: sortKeys, indent: indent, level: 0)
         return out
     }
 
-    private func write(to out: inout String, sortKeys: Bool, indent: Int?, level: Int) {
+    private func write(to out: inout [UInt8], sortKeys: Bool, indent: Int?, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.pythonRepr(d)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
+        case .double(let d): out += JSONValue.pythonRepr(d).utf8
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (n, item) in items.enumerated() {
-                if n > 0 { out += indent == nil ? ", " : "," }
+                if n > 0 { out += (indent == nil ? ", " : ",").utf8 }
                 JSONValue.newline(&out, indent: indent, level: level + 1)
                 item.write(to: &out, sortKeys: sortKeys, indent: indent, level: level + 1)
             }
             JSONValue.newline(&out, indent: indent, level: level)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
             let ordered = sortKeys ? members.sorted { $0.key < $1.key } : members
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (n, member) in ordered.enumerated() {
-                if n > 0 { out += indent == nil ? ", " : "," }
+                if n > 0 { out += (indent == nil ? ", " : ",").utf8 }
                 JSONValue.newline(&out, indent: indent, level: level + 1)
                 JSONValue.writeString(member.key, to: &out)
-                out += ": "
+                out += ": ".utf8
                 member.value.write(to: &out, sortKeys: sortKeys, indent: indent, level: level + 1)
             }
             JSONValue.newline(&out, indent: indent, level: level)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, indent: Int?, level: Int) {
+    private static func newline(_ out: inout [UInt8], indent: Int?, level: Int) {
         guard let indent else { return }
-        out += "\n"
-        out += String(repeating: " ", count: indent * level)
+        out.append(0x0A)
+        out += repeatElement(UInt8(ascii: " "), count: indent * level)
     }
 
     /// Python's `repr(float)` as `json.dumps` writes it: the shortest round-trip digits, positional
@@ -98,14 +103,7 @@ extension JSONValue {
         return sign + String(digits.prefix(integerCount)) + "." + String(digits.dropFirst(integerCount))
     }
 
-    /// Writes a JSON string literal with Python's `ensure_ascii=False` escaping.
-    public static func writeString(_ s: String, to out: inout String) {
-        var buffer: [UInt8] = []
-        writeString(s, to: &buffer)
-        out += String(decoding: buffer, as: UTF8.self)
-    }
-
-    /// The same literal appended as UTF-8 bytes, for outputs assembled as bytes.
+    /// Appends the JSON string literal of `s` with Python's `ensure_ascii=False` escaping.
     public static func writeString(_ s: String, to buffer: inout [UInt8]) {
         var copy = s
         buffer.reserveCapacity(buffer.count + s.utf8.count + 2)

@@ -17,24 +17,9 @@ extension Run {
             seconds += 1
             millis = 0
         }
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let secondOfDay = seconds - days * 86400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        let t = UTCTime(secondsSince1970: seconds)
+        let pad = UTCTime.pad
+        var text = "\(pad(t.year, 4))-\(pad(t.month, 2))-\(pad(t.day, 2))T\(pad(t.hour, 2)):\(pad(t.minute, 2)):\(pad(t.second, 2))"
         if millis != 0 { text += "." + pad(millis, 3) }
         return text + "Z"
     }
@@ -92,7 +77,7 @@ extension Run {
 
 extension JSONValue {
     /// A number, or `null` for `nil`.
-    static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+    package static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
 }
 
 extension LoggerSettings {

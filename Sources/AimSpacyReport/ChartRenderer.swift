@@ -110,14 +110,14 @@ enum ChartRenderer {
             let smooth = smoothing > 0 ? Smoothing.ema(line.points.map(\.value), weight: smoothing) : []
             let data = dataAttributes(line, indices: rawIndices, smoothed: smooth)
             // The raw line always, faint; the page script re-smooths the line when the reader moves the slider.
-            svg += "<path class=\"raw\" stroke=\"\(colour)\" d=\"\(path(xs, raw, rawIndices, px, py))\"/>"
+            let rawPath = path(xs, raw, rawIndices, px, py)
+            svg += "<path class=\"raw\" stroke=\"\(colour)\" d=\"\(rawPath)\"/>"
+            var linePath = rawPath
             if smoothing > 0, line.points.count > 1 {
                 let smoothY = smooth.map(yValue)
-                let smoothIndices = SeriesReduction.lttb(x: xs, y: smoothY, maxPoints: maxPoints)
-                svg += "<path class=\"line\" stroke=\"\(colour)\" d=\"\(path(xs, smoothY, smoothIndices, px, py))\"\(data)/>"
-            } else {
-                svg += "<path class=\"line\" stroke=\"\(colour)\" d=\"\(path(xs, raw, rawIndices, px, py))\"\(data)/>"
+                linePath = path(xs, smoothY, SeriesReduction.lttb(x: xs, y: smoothY, maxPoints: maxPoints), px, py)
             }
+            svg += "<path class=\"line\" stroke=\"\(colour)\" d=\"\(linePath)\"\(data)/>"
             if rawIndices.count <= 40 {
                 svg += "<g class=\"dots\" fill=\"\(colour)\">"
                 for i in rawIndices {

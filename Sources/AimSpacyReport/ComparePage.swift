@@ -76,13 +76,12 @@ enum ComparePage {
 
     /// Keys whose values are not the same in every run (a missing key differs from any value).
     private static func configDiff(_ runs: [Run]) -> [[String: Any]] {
-        let flat = runs.map { run in
-            Dictionary(ConfigTree.flatten(run.hyperparameters).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        }
+        let pairs = runs.map { ConfigTree.flatten($0.hyperparameters) }
+        let flat = pairs.map { run in Dictionary(run.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }) }
         var keys: [String] = []
         var seen: Set<String> = []
-        for run in runs {
-            for (key, _) in ConfigTree.flatten(run.hyperparameters) where !seen.contains(key) {
+        for run in pairs {
+            for (key, _) in run where !seen.contains(key) {
                 seen.insert(key)
                 keys.append(key)
             }

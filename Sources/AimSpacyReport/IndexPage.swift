@@ -20,7 +20,6 @@ enum IndexPage {
                     "tags": run.tags.map(ReportText.clean),
                     "tagsText": ReportText.clean(run.tags.joined(separator: " ")),
                     "created": ReportDates.minute(run.created),
-                    "createdSort": ReportDates.minute(run.created),
                     "pipeline": ReportText.clean(run.pipeline.joined(separator: ", ")),
                     "steps": run.steps,
                     "best": ReportText.score(best?.value),

@@ -78,10 +78,9 @@ enum LibXML {
         return out
     }
 
-    /// The element's name with its namespace prefix (`xlink:href` for attributes, `svg` for elements).
+    /// The node's local name: libxml2's HTML parser drops a written prefix (`<svg:script>` is `script`).
     static func name(_ node: xmlNodePtr) -> String {
-        let local = node.pointee.name.map { String(cString: $0) } ?? ""
-        return local
+        node.pointee.name.map { String(cString: $0) } ?? ""
     }
 
     static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {

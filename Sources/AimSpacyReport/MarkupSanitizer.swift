@@ -18,7 +18,7 @@ enum MarkupSanitizer {
         "script", "style", "iframe", "object", "embed", "foreignObject", "foreignobject", "template", "noscript",
         "link", "meta", "base", "form", "input", "textarea", "button", "select", "img", "image", "video",
         "audio", "source", "frame", "frameset", "applet", "use", "animate", "set", "animatetransform",
-        "animateTransform", "animatemotion", "animateMotion", "math", "svg:script",
+        "animateTransform", "animatemotion", "animateMotion", "math",
     ]
     private static let voidElements: Set<String> = ["br", "hr", "wbr"]
     /// HTML parsers fold case; SVG needs it back.

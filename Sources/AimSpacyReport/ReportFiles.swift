@@ -57,10 +57,3 @@ public enum ReportFiles {
         return (paths.count, problems)
     }
 }
-
-extension ReportValidator {
-    /// Validates a rendered site (or one HTML file); see `ReportFiles.check(directory:)`.
-    public static func check(directory: URL) throws(ReportError) -> (files: Int, problems: [String]) {
-        try ReportFiles.check(directory: directory)
-    }
-}

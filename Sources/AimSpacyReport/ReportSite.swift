@@ -1,3 +1,4 @@
+import AimSpacyDisplacy
 import AimSpacyModel
 import Foundation
 
@@ -24,7 +25,7 @@ public enum ReportSite {
             let context = ComparePage.context(plan, indices: c.indices, path: c.path, heading: c.heading, options: options)
             pages.append((c.path, c.heading, [("Runs", SitePlan.indexPath), (c.heading, nil)], try templates.render("compare", context)))
         }
-        let runBodies = try parallelMap(Array(plan.runs.indices)) { i throws(ReportError) in
+        let runBodies = try ParallelMap.map(Array(plan.runs.indices)) { _, i throws(ReportError) in
             try templates.render("run", RunPage.context(plan, i, options: options))
         }
         for (i, body) in runBodies.enumerated() {
@@ -93,40 +94,5 @@ public enum ReportSite {
             ]
             return try templates.render("page", context)
         }
-    }
-
-    /// `transform` over `items` on all cores, results in order.
-    static func parallelMap<T: Sendable, R: Sendable>(
-        _ items: [T], _ transform: @Sendable (T) throws(ReportError) -> R
-    ) throws(ReportError) -> [R] {
-        let results = ParallelResults<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            let outcome = Result { () throws(ReportError) -> R in try transform(items[i]) }
-            results.store(outcome, at: i)
-        }
-        return try results.values()
-    }
-}
-
-/// Results of a parallel map, written under a lock.
-private final class ParallelResults<R: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [R?]
-    private var error: ReportError?
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ outcome: Result<R, ReportError>, at i: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch outcome {
-        case .success(let value): slots[i] = value
-        case .failure(let e): if error == nil { error = e }
-        }
-    }
-
-    func values() throws(ReportError) -> [R] {
-        if let error { throw error }
-        return slots.compactMap { $0 }
     }
 }

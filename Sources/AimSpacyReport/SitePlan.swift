@@ -30,7 +30,7 @@ struct SitePlan: Sendable {
         var used: Set<String> = []
         runPaths = runs.map { run in
             var base = ReportText.slug(run.hash)
-            if base.isEmpty { base = String(ReportSHA256.hex(run.hash).prefix(16)) }
+            if base.isEmpty { base = String(SHA256.hex(run.hash.utf8).prefix(16)) }
             var path = "runs/\(base).html"
             var n = 2
             while used.contains(path) {
@@ -51,7 +51,7 @@ struct SitePlan: Sendable {
         for g in groups.indices where groups[g].runs.count >= 2 {
             let name = groups[g].experiment ?? ""
             let slug = ReportText.slug(name)
-            let tag = String(ReportSHA256.hex("experiment:" + name).prefix(8))
+            let tag = String(SHA256.hex(("experiment:" + name).utf8).prefix(8))
             groups[g].comparePath = "compare/\(slug.isEmpty ? "runs" : slug)-\(tag).html"
         }
         self.groups = groups

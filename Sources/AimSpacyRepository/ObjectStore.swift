@@ -72,15 +72,6 @@ public struct ObjectStore: Sendable {
         return try store { (write: (Data) throws -> Void) in try write(data) }
     }
 
-    /// The bytes of an object.
-    public func contents(of sha256: String) throws(RepositoryError) -> Data {
-        do {
-            return try Data(contentsOf: url(for: sha256))
-        } catch {
-            throw RepositoryError("object \(sha256) is missing from \(root.path)")
-        }
-    }
-
     /// Every object's digest, sorted.
     public func allObjects() -> [String] {
         let manager = FileManager.default

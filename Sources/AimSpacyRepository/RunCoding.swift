@@ -19,13 +19,8 @@ enum RunCoding {
         return items.compactMap(\.stringValue)
     }
 
-    static func number(_ value: Double?) -> JSONValue {
-        guard let value else { return .null }
-        return .double(value)
-    }
-
     static func scores(_ scores: [NamedScore]) -> JSONValue {
-        .array(scores.map { .array([.string($0.name), number($0.value)]) })
+        .array(scores.map { .array([.string($0.name), JSONValue.number($0.value)]) })
     }
 
     static func scores(from value: JSONValue) -> [NamedScore] {

@@ -81,18 +81,16 @@ extension RunRepository {
             ]
         )
         for (ord, tag) in run.tags.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO tags (run, ord, tag) VALUES (?, ?, ?)", arguments: [run.hash, ord, tag])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO tags (run, ord, tag) VALUES (?, ?, ?)").execute(arguments: [run.hash, ord, tag])
         }
         let insertPoint = try db.cachedStatement(
             sql: "INSERT INTO points (series, ord, step, epoch, value) VALUES (?, ?, ?, ?, ?)"
         )
         for (ord, series) in run.series.enumerated() {
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO series (run, ord, name, context, context_json, count, last, min, max)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                    """).execute(arguments: [
                     run.hash, ord, series.name, series.contextText, RunCoding.context(series.context),
                     series.points.count, StoredDouble.encode(series.last), StoredDouble.encode(series.min),
                     StoredDouble.encode(series.max),
@@ -104,36 +102,27 @@ extension RunRepository {
             }
         }
         for (modelOrd, final) in run.finalScores.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO final_models (run, ord, model) VALUES (?, ?, ?)", arguments: [run.hash, modelOrd, final.model]
+            try db.cachedStatement(sql: "INSERT INTO final_models (run, ord, model) VALUES (?, ?, ?)").execute(arguments: [run.hash, modelOrd, final.model]
             )
             for (ord, score) in final.scores.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO final_scores (run, model_ord, ord, name, value) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [run.hash, modelOrd, ord, score.name, StoredDouble.encode(score.value)]
+                try db.cachedStatement(sql: "INSERT INTO final_scores (run, model_ord, ord, name, value) VALUES (?, ?, ?, ?, ?)").execute(arguments: [run.hash, modelOrd, ord, score.name, StoredDouble.encode(score.value)]
                 )
             }
             for (ord, table) in final.perLabel.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO score_tables (run, model_ord, ord, name, rows_json) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [run.hash, modelOrd, ord, table.name, RunCoding.rows(table.rows)]
+                try db.cachedStatement(sql: "INSERT INTO score_tables (run, model_ord, ord, name, rows_json) VALUES (?, ?, ?, ?, ?)").execute(arguments: [run.hash, modelOrd, ord, table.name, RunCoding.rows(table.rows)]
                 )
             }
         }
         for (ord, component) in run.labels.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO labels (run, ord, component, labels_json) VALUES (?, ?, ?, ?)",
-                arguments: [run.hash, ord, component.component, RunCoding.strings(component.labels)]
+            try db.cachedStatement(sql: "INSERT INTO labels (run, ord, component, labels_json) VALUES (?, ?, ?, ?)").execute(arguments: [run.hash, ord, component.component, RunCoding.strings(component.labels)]
             )
         }
         for (ord, dataset) in run.datasets.enumerated() {
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO datasets (run, ord, role, path, docs, tokens, sentences, entity_labels_json,
                         span_labels_json, cat_labels_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                    """).execute(arguments: [
                     run.hash, ord, dataset.role, dataset.path, dataset.docs, dataset.tokens, dataset.sentences,
                     RunCoding.counts(dataset.entityLabels), RunCoding.counts(dataset.spanLabels),
                     RunCoding.counts(dataset.catLabels),
@@ -141,30 +130,21 @@ extension RunRepository {
             )
         }
         for (ord, render) in run.renders.enumerated() {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO renders (id, style, markup) VALUES (?, ?, ?)",
-                arguments: [render.id, render.style, render.markup]
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO renders (id, style, markup) VALUES (?, ?, ?)").execute(arguments: [render.id, render.style, render.markup]
             )
-            try db.execute(
-                sql: "INSERT INTO run_renders (run, ord, render) VALUES (?, ?, ?)", arguments: [run.hash, ord, render.id]
+            try db.cachedStatement(sql: "INSERT INTO run_renders (run, ord, render) VALUES (?, ?, ?)").execute(arguments: [run.hash, ord, render.id]
             )
         }
         for (ord, visualisation) in run.visualisations.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO visualisations (run, ord, step, style) VALUES (?, ?, ?, ?)",
-                arguments: [run.hash, ord, visualisation.step, visualisation.style]
+            try db.cachedStatement(sql: "INSERT INTO visualisations (run, ord, step, style) VALUES (?, ?, ?, ?)").execute(arguments: [run.hash, ord, visualisation.step, visualisation.style]
             )
             for (doc, id) in visualisation.renderIDs.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO visualisation_docs (run, visualisation, ord, render) VALUES (?, ?, ?, ?)",
-                    arguments: [run.hash, ord, doc, id]
+                try db.cachedStatement(sql: "INSERT INTO visualisation_docs (run, visualisation, ord, render) VALUES (?, ?, ?, ?)").execute(arguments: [run.hash, ord, doc, id]
                 )
             }
         }
         for (ord, source) in run.sources.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO sources (run, ord, path, size, sha256, role) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [run.hash, ord, source.path, source.size, source.sha256, source.role]
+            try db.cachedStatement(sql: "INSERT INTO sources (run, ord, path, size, sha256, role) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [run.hash, ord, source.path, source.size, source.sha256, source.role]
             )
         }
     }

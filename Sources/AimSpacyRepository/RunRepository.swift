@@ -7,9 +7,9 @@ import GRDB
 ///
 /// An import writes a run this way:
 /// 1. `RunRepository(directory: RunRepository.location(explicit: flag, configured: aimLoggerRepo))`;
-/// 2. `contains(hash:)` to report an unchanged run early (`insert` also says `.unchanged`);
-/// 3. in `whileWriting { ... }` (the writer lock `check` waits for): `storeObject(contentsOf:knownSHA256:)`
-///    for every source file, then `insert(run, replace: flag, replacing: ...)`, one transaction.
+/// 2. in `whileWriting { ... }` (the writer lock `check` waits for): `storeObject(contentsOf:knownSHA256:)`
+///    for every source file, then `insert(run, replace: flag, replacing: hashes(named:experiment:))`, one
+///    transaction, which says `.unchanged` for a run already stored.
 /// A crash between storing and inserting leaves only orphan objects, which `check(fix:)` reports and removes.
 public final class RunRepository: Sendable {
     /// The repository directory.

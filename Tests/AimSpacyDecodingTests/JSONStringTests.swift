@@ -55,3 +55,22 @@ struct JSONStringTests {
         }
     }
 }
+
+/// `json.loads` on repeated keys: the key keeps its first place and takes the last value, in small
+/// objects (scanned) and large ones (indexed) alike.
+struct JSONRepeatedKeyTests {
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func lastValueWinsAtTheFirstPlace(members: Int) throws {
+        let keys = (0..<members).map { "k\($0)" }
+        let text = "{" + (keys.map { "\"\($0)\": 1" } + ["\"k0\": 2", "\"k\(members - 1)\": 3", "\"new\": 4"])
+            .joined(separator: ", ") + "}"
+        guard case .object(let parsed) = try JSONValue.parse(text) else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(parsed.map(\.key) == keys + ["new"])
+        #expect(parsed.first?.value == .int(2))
+        #expect(parsed[members - 1].value == .int(members == 1 ? 2 : 3))
+        #expect(parsed.last?.value == .int(4))
+    }
+}

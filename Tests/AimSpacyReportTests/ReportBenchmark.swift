@@ -12,7 +12,7 @@ struct ReportBenchmark {
         let base = try SampleRuns.all()
         let runs = (0..<count).map { i -> Run in
             var run = base[i % base.count]
-            run.hash = ReportSHA256.hex("bench-\(i)")
+            run.hash = SHA256.hex("bench-\(i)".utf8)
             run.name = "\(run.name)-\(i)"
             run.experiment = "\(run.experiment ?? "exp")-\(i % 20)"
             run.series = run.series.map { s in

@@ -136,7 +136,7 @@ enum SampleRuns {
         return try indices.map { i in
             let row = try JSONValue.parse(String(lines[i]))
             let markup = row[style]?.stringValue ?? ""
-            return Render(id: ReportSHA256.hex(markup), style: style, markup: markup)
+            return Render(id: SHA256.hex(markup.utf8), style: style, markup: markup)
         }
     }
 
@@ -213,7 +213,7 @@ enum SampleRuns {
             let bytes = try Fixture.data(path)
             let role = path.hasSuffix(".cfg") ? "config" : path.hasSuffix("meta.json") ? (path.contains("best") ? "meta-best" : "meta-last")
                 : path.hasSuffix(".jsonl") ? "log-jsonl" : "log"
-            return SourceFile(path: path, size: bytes.count, sha256: ReportSHA256.hex(bytes: Array(bytes)), role: role)
+            return SourceFile(path: path, size: bytes.count, sha256: SHA256.hex(Array(bytes)), role: role)
         }
     }
 

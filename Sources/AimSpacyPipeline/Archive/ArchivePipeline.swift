@@ -119,7 +119,7 @@ public enum ArchivePipeline {
             }
         }
         for run in runs {
-            contents.runsJSON[run.hash] = Array(run.jsonValue(points: true, markup: true).serialized(sortKeys: true, indent: 1).utf8)
+            contents.runsJSON[run.hash] = run.jsonValue(points: true, markup: true).serializedUTF8(sortKeys: true, indent: 1)
         }
         if includeReport && !runs.isEmpty {
             contents.report = try ReportPipeline.files(runs: runs, options: ReportOptions())
@@ -205,16 +205,6 @@ public enum ArchivePipeline {
         }
     }
 
-    /// For `import FILE.zip`: calls `body` with the archive's extracted experiment folders and
-    /// removes them afterwards, whether `body` succeeds or throws.
-    public static func withExperimentFolders<T>(
-        inArchive url: URL, _ body: ([URL]) throws -> T
-    ) throws -> T {
-        let opened = try experimentFolders(inArchive: url)
-        defer { try? FileManager.default.removeItem(at: opened.root) }
-        return try body(opened.folders)
-    }
-
     /// When the run `hash` trained, as its archive recorded it in `runs/<hash>.json`; `nil` when the
     /// archive holds no readable data for that run. Extracted files carry the archive's fixed
     /// timestamp, so their modification times cannot tell.
@@ -222,9 +212,9 @@ public enum ArchivePipeline {
         guard hash.allSatisfy(\.isHexDigit),
             let data = try? Data(contentsOf: runs.appendingPathComponent("\(hash).json")),
             let json = try? JSONValue.parse(String(decoding: data, as: UTF8.self)),
-            let run = try? Run(json: json), run.hash == hash
+            json["hash"]?.stringValue == hash, let created = json["created"]?.stringValue
         else { return nil }
-        return run.created
+        return Run.date(fromTimestamp: created)
     }
 
     /// Whether `url` is a zip file (by its first bytes), so `import` can tell archives from folders.

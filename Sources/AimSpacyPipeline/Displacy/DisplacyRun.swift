@@ -38,8 +38,8 @@ public enum DisplacyRun {
         _ request: DisplacyRequest, open: (String) throws(PipelineError) -> DisplacyDocSource,
         sink: ([UInt8]) -> Void
     ) throws(PipelineError) {
-        _ = try options(request.optionsJSON)
-        try write(request, source: try open(request.path), to: sink)
+        let options = try options(request.optionsJSON)
+        try write(request, options: options, source: try open(request.path), to: sink)
     }
 
     /// Decodes the docs of `range`, on every core when there are many (docs decode independently).
@@ -64,9 +64,14 @@ public enum DisplacyRun {
     public static func write(
         _ request: DisplacyRequest, source: DisplacyDocSource, to sink: ([UInt8]) -> Void
     ) throws(PipelineError) {
+        try write(request, options: try options(request.optionsJSON), source: source, to: sink)
+    }
+
+    private static func write(
+        _ request: DisplacyRequest, options: DisplacyOptions, source: DisplacyDocSource, to sink: ([UInt8]) -> Void
+    ) throws(PipelineError) {
         guard request.offset >= 0 else { throw PipelineError("error: --offset: expected a non-negative number") }
         if let limit = request.limit, limit < 0 { throw PipelineError("error: --limit: expected a non-negative number") }
-        let options = try options(request.optionsJSON)
         let start = min(request.offset, source.count)
         let end = request.limit.map { start + min($0, source.count - start) } ?? source.count
         guard request.jsonl else {

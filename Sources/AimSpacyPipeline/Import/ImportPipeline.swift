@@ -83,14 +83,9 @@ public enum ImportPipeline {
         var repository: RunRepository?
         func openRepository(configured: String?) throws(PipelineError) -> RunRepository {
             if let repository { return repository }
-            let location = RunRepository.location(explicit: options.repo, configured: configured)
-            do {
-                let opened = try RunRepository(directory: location, create: true)
-                repository = opened
-                return opened
-            } catch {
-                throw PipelineError(error.message)
-            }
+            let opened = try RunCommands.openRepository(options.repo, configured: configured, create: true)
+            repository = opened
+            return opened
         }
         for (candidate, result) in decoded {
             switch result {
@@ -152,7 +147,8 @@ public enum ImportPipeline {
             if let archived = candidate.archivedRuns, let created = ArchivePipeline.archivedCreated(hash: run.hash, runs: archived) {
                 run.created = created
             }
-            let all = files.sources + extra
+            var seen = Set<URL>()
+            let all = (files.sources + extra).filter { seen.insert($0.url.standardizedFileURL).inserted }
             return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }))
         } catch let error as DecodingError {
             return .failure(DecodeFailure(message: error.description))
@@ -178,12 +174,7 @@ public enum ImportPipeline {
                 for file in assembled.files {
                     try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
                 }
-                var replacing: [String] = []
-                if options.replace {
-                    replacing = try repository.summaries()
-                        .filter { $0.name == run.name && $0.experiment == run.experiment && $0.hash != run.hash }
-                        .map(\.hash)
-                }
+                let replacing = options.replace ? try repository.hashes(named: run.name, experiment: run.experiment) : []
                 return try repository.insert(run, replace: options.replace, replacing: replacing)
             }
             switch inserted {

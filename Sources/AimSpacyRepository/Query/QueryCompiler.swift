@@ -34,20 +34,20 @@ struct QueryCompiler {
             if name == "metric" { throw fail("'metric' is called with a series name, e.g. metric(\"ents_f\").last", at: column) }
             throw fail("unknown name '\(name)'; expected run.<attribute> or metric(\"name\").last", at: column)
         case .call(let callee, let arguments, let keywords, let column):
-            let (name, _) = try calleeName(callee)
+            try checkCallee(callee)
             _ = try metricSelector(arguments: arguments, keywords: keywords, column: column)
-            throw fail("\(name)(...) needs a field: one of \(RunQuery.metricFields.map { "." + $0 }.joined(separator: ", "))", at: column)
+            throw fail("metric(...) needs a field: one of \(RunQuery.metricFields.map { "." + $0 }.joined(separator: ", "))", at: column)
         case .attribute, .index:
             return try compileAccess(node)
         }
     }
 
-    private func calleeName(_ callee: QueryNode) throws(QueryError) -> (String, Int) {
+    /// Only `metric` can be called.
+    private func checkCallee(_ callee: QueryNode) throws(QueryError) {
         guard case .name(let name, let column) = callee else {
             throw fail("only metric(...) can be called", at: callee.column)
         }
         guard name == "metric" else { throw fail("unknown function '\(name)'; expected metric(\"name\")", at: column) }
-        return (name, column)
     }
 
     private func metricSelector(
@@ -89,13 +89,12 @@ struct QueryCompiler {
         case .name("run", _):
             return try compileRun(path)
         case .call(let callee, let arguments, let keywords, let column):
-            _ = try calleeName(callee)
+            try checkCallee(callee)
             let selector = try metricSelector(arguments: arguments, keywords: keywords, column: column)
-            guard let (fieldName, fieldColumn) = path.first, let field = MetricField(rawValue: fieldName) else {
+            guard let (fieldName, _) = path.first, let field = MetricField(rawValue: fieldName) else {
                 throw fail("metric(...) needs a field: one of \(RunQuery.metricFields.map { "." + $0 }.joined(separator: ", "))", at: column)
             }
             if path.count > 1 { throw fail("metric(...).\(fieldName) is a number and has no attribute '\(path[1].0)'", at: path[1].1) }
-            _ = fieldColumn
             parts.insert(.series)
             let name = selector.name
             let context = selector.context
