@@ -5,4 +5,10 @@ public struct PipelineError: Error, Equatable, Sendable, CustomStringConvertible
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+
+    /// What `aim-spacy` prints on stderr: the message as is when it already names its severity
+    /// (`path:3:7: error: …`, `query:1:5: error: …`, `error: …`), else `error: message`.
+    public var diagnostic: String {
+        message.hasPrefix("error:") || message.contains(": error:") ? message : "error: " + message
+    }
 }

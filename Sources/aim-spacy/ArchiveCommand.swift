@@ -45,8 +45,8 @@ enum ArchiveDiagnostics {
 
     /// Prints `error: …` on stderr and returns the exit status to throw.
     static func failure(_ error: any Error) -> ExitCode {
-        let message = (error as? PipelineError)?.message ?? String(describing: error)
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        let line = (error as? PipelineError)?.diagnostic ?? "error: \(error)"
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
         return ExitCode.failure
     }
 }

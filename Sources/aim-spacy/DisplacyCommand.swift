@@ -62,7 +62,7 @@ struct DisplacyCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("{\"seconds\": \(seconds)}\n".utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+            printError(error)
             throw ExitCode(1)
         }
     }

@@ -19,8 +19,7 @@ func runReporting(_ body: () throws(PipelineError) -> String) throws {
 }
 
 func printError(_ error: PipelineError) {
-    let message = error.message.hasPrefix("query:") ? error.message : "error: \(error.message)"
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((error.diagnostic + "\n").utf8))
 }
 
 /// `aim-spacy repo check [--fix]`.

@@ -33,7 +33,7 @@ struct ReportCommand: AsyncParsableCommand {
                 return
             }
             guard out != nil || singleFile != nil else {
-                throw PipelineError("error: report: expected --out DIR or --single-file FILE.html (or --check DIR)")
+                throw PipelineError("report: expected --out DIR or --single-file FILE.html (or --check DIR)")
             }
             let options = ReportOptions(
                 title: title, smoothing: smoothing, maxPoints: maxPoints, templatesDirectory: templates
@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
             )
             print("\(outcome.runs) run(s): \(outcome.written.count) file(s) written, \(outcome.unchanged.count) unchanged, \(outcome.bytes) bytes")
         } catch let error as PipelineError {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            printError(error)
             throw ExitCode(1)
         }
     }

@@ -179,6 +179,22 @@ import Testing
         #expect(runs.map(\.name) == ["spancat-jsonl"])
     }
 
+    /// A report that cannot be written after a good import: one `error:` line naming the file.
+    @Test func anUnwritableReportIsOneErrorLine() throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let folder = try sandbox.copyTraining("ner-aim")
+        let blocker = sandbox.root.appendingPathComponent("blocker")
+        try Data().write(to: blocker)
+        let result = try AimSpacyBinary.run([
+            "import", folder.path, "--repo", sandbox.repo.path, "--report", blocker.appendingPathComponent("site").path,
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("error: \(blocker.path)/site/"))
+        #expect(!result.stderr.contains("error: error:"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
     @Test func missingPathsAndNonTrainingFilesAreErrors() throws {
         let sandbox = try ImportSandbox()
         defer { sandbox.remove() }

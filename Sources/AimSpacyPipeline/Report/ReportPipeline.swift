@@ -41,7 +41,7 @@ public enum ReportPipeline {
                 outcome.bytes += page.count
             }
         } catch {
-            throw PipelineError("error: \(error.message)")
+            throw PipelineError(error.message)
         }
         return outcome
     }
@@ -51,7 +51,7 @@ public enum ReportPipeline {
         do throws(ReportError) {
             return try ReportSite.render(runs: runs, options: options)
         } catch {
-            throw PipelineError("error: \(error.message)")
+            throw PipelineError(error.message)
         }
     }
 
@@ -60,7 +60,7 @@ public enum ReportPipeline {
         do throws(ReportError) {
             return try ReportFiles.check(directory: directory)
         } catch {
-            throw PipelineError("error: \(error.message)")
+            throw PipelineError(error.message)
         }
     }
 }
