@@ -32,34 +32,10 @@ import Testing
         }
     }
 
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aim-spacy")
-    }
-
     /// Runs the built `aim-spacy` with `arguments`; returns exit status, stdout and stderr.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("displacy-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("out")
-        let errURL = dir.appendingPathComponent("err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return (
-            process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8),
-            try String(contentsOf: errURL, encoding: .utf8)
-        )
+        let result = try AimSpacyBinary.run(arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test(arguments: [

@@ -6,21 +6,8 @@ import Testing
 
 /// `aim-spacy docbin dump|stats`: output equal to spaCy's, and one-line errors with non-zero exit.
 @Suite struct DocBinCommandTests {
-    /// The built `aim-spacy` next to the test bundle.
-    static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy")
-
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        try AimSpacyBinary.runRaw(arguments)
     }
 
     @Test(arguments: ["dev", "train"])

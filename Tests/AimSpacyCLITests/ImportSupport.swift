@@ -2,6 +2,7 @@ import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
 import Foundation
+import Synchronization
 
 /// A temporary folder with copies of the fixture trainings and a repository path, per test.
 struct ImportSandbox {
@@ -56,21 +57,38 @@ enum AimSpacyBinary {
         return (result.status, String(decoding: result.stdout, as: UTF8.self), result.stderr)
     }
 
-    /// The same, with stdout as bytes (for JSON parsing).
+    /// The same, with stdout as bytes (for JSON parsing). Both streams go to files, so a child that
+    /// writes much to one while the other is not read yet cannot block.
     static func runRaw(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("out")
+        let errURL = dir.appendingPathComponent("err")
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return (process.terminationStatus, try Data(contentsOf: outURL), String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
+}
+
+/// Items collected from several threads.
+final class Collected<Item: Sendable>: Sendable {
+    private let items = Mutex<[Item]>([])
+
+    func append(_ item: Item) { items.withLock { $0.append(item) } }
+
+    var all: [Item] { items.withLock { $0 } }
 }
 
 /// The rows of a console table read the plain way (split on blanks), to check the series by.

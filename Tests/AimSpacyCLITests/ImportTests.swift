@@ -218,7 +218,7 @@ import Testing
             try text.replacingOccurrences(of: "seed = 0", with: "seed = \(n + 1)").write(to: config, atomically: true, encoding: .utf8)
             folders.append(folder)
         }
-        let statuses = StatusList()
+        let statuses = Collected<(Int32, String)>()
         let paths = folders.map(\.path)
         DispatchQueue.concurrentPerform(iterations: processes) { n in
             let result = try? AimSpacyBinary.run(["import", paths[n], "--repo", sandbox.repo.path, "--json"])
@@ -302,23 +302,5 @@ import Testing
         case .array(let items): return .array(items.map(sorted))
         default: return value
         }
-    }
-}
-
-/// Collects results from concurrent processes.
-final class StatusList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [(Int32, String)] = []
-
-    func append(_ item: (Int32, String)) {
-        lock.lock()
-        items.append(item)
-        lock.unlock()
-    }
-
-    var all: [(Int32, String)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
     }
 }

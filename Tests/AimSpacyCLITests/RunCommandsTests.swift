@@ -131,14 +131,14 @@ import Glibc
     @Test func theBinaryPrintsErrorsOnStderrWithANonZeroStatus() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let bad = try aimSpacy(["runs", "--repo", sandbox.repo, "--query", "run.steps >"])
+        let bad = try AimSpacyBinary.run(["runs", "--repo", sandbox.repo, "--query", "run.steps >"])
         #expect(bad.status != 0)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr == "query:1:12: error: expected a value, found end of query\n  run.steps >\n             ^\n")
-        let ok = try aimSpacy(["runs", "--repo", sandbox.repo, "--query", "run.steps > 4"])
+        let ok = try AimSpacyBinary.run(["runs", "--repo", sandbox.repo, "--query", "run.steps > 4"])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("ner-a") && ok.stdout.contains("ner-b"))
-        let check = try aimSpacy(["repo", "check", "--repo", sandbox.repo])
+        let check = try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo])
         #expect(check.status == 0)
         #expect(check.stdout == "ok: \(URL(fileURLWithPath: sandbox.repo).standardizedFileURL.path)\n")
     }
@@ -171,13 +171,13 @@ import Glibc
         defer { sandbox.remove() }
         let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
         let orphan = try repository.objects.storeObject(data: Data("from an interrupted import".utf8))
-        let check = try aimSpacy(["repo", "check", "--repo", sandbox.repo])
+        let check = try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo])
         #expect(check.status != 0)
         #expect(check.stdout.contains("orphan object: \(orphan)"))
-        let fix = try aimSpacy(["repo", "check", "--fix", "--repo", sandbox.repo])
+        let fix = try AimSpacyBinary.run(["repo", "check", "--fix", "--repo", sandbox.repo])
         #expect(fix.status == 0)
         #expect(fix.stdout.contains("removed object \(orphan)"))
-        #expect(try aimSpacy(["repo", "check", "--repo", sandbox.repo]).status == 0)
+        #expect(try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo]).status == 0)
         #expect(!repository.objects.contains(orphan))
     }
 
@@ -187,11 +187,11 @@ import Glibc
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
         let perProcess = 6
-        let failures = ProcessFailures()
+        let failures = Collected<String>()
         DispatchQueue.concurrentPerform(iterations: processes) { p in
             for n in 0..<perProcess {
                 do {
-                    let result = try aimSpacy(["tag", "--repo", sandbox.repo, n % 2 == 0 ? "ner-a" : "ner-b", "p\(p)-\(n)"])
+                    let result = try AimSpacyBinary.run(["tag", "--repo", sandbox.repo, n % 2 == 0 ? "ner-a" : "ner-b", "p\(p)-\(n)"])
                     if result.status != 0 { failures.append(result.stderr) }
                 } catch {
                     failures.append("\(error)")
@@ -211,10 +211,10 @@ import Glibc
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-fill-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let repo = root.appendingPathComponent("repo").path
-        let failures = ProcessFailures()
+        let failures = Collected<String>()
         DispatchQueue.concurrentPerform(iterations: processes) { p in
             do {
-                let result = try aimSpacy(["repo", "fill", "--repo", repo, "--start", String(p * 10), "--count", "15"])
+                let result = try AimSpacyBinary.run(["repo", "fill", "--repo", repo, "--start", String(p * 10), "--count", "15"])
                 if result.status != 0 { failures.append(result.stderr) }
             } catch {
                 failures.append("\(error)")
@@ -234,7 +234,7 @@ import Glibc
         let repo = root.appendingPathComponent("repo").path
         for round in 0..<4 {
             let process = Process()
-            process.executableURL = executable
+            process.executableURL = AimSpacyBinary.url
             process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -265,30 +265,5 @@ import Glibc
         let report = try repository.check()
         #expect(report.integrityProblems.isEmpty)
         #expect(report.missingObjects.isEmpty)
-    }
-
-    private var executable: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
-
-    /// Runs the built `aim-spacy` executable.
-    private func aimSpacy(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try AimSpacyBinary.run(arguments)
-    }
-}
-
-/// Errors collected from several threads.
-private final class ProcessFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
-
-    func append(_ item: String) {
-        lock.lock()
-        items.append(item)
-        lock.unlock()
-    }
-
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
     }
 }

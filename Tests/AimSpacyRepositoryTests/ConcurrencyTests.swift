@@ -1,6 +1,7 @@
 import AimSpacyModel
 import AimSpacyRepository
 import Foundation
+import Synchronization
 import Testing
 
 /// Several writers on one repository at once, each with its own connection pool (as separate
@@ -34,19 +35,10 @@ import Testing
 }
 
 /// Errors collected from several threads.
-final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
+final class Failures: Sendable {
+    private let items = Mutex<[String]>([])
 
-    func append(_ item: String) {
-        lock.lock()
-        items.append(item)
-        lock.unlock()
-    }
+    func append(_ item: String) { items.withLock { $0.append(item) } }
 
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items
-    }
+    var all: [String] { items.withLock { $0 } }
 }
