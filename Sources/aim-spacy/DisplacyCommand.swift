@@ -49,13 +49,9 @@ struct DisplacyCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            try DisplacyRun.run(request, open: DisplacyDocBin.open) { chunk in
-                chunk.withUnsafeBytes { bytes in
-                    guard let base = bytes.baseAddress else { return }
-                    FileHandle.standardOutput.write(
-                        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-                }
-            }
+            var output = StandardOutput()
+            defer { output.flush() }
+            try DisplacyRun.run(request, open: DisplacyDocBin.open) { output.write($0) }
             if timing {
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

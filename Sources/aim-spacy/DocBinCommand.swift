@@ -2,11 +2,6 @@ import AimSpacyModel
 import AimSpacyPipeline
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `aim-spacy docbin dump|stats FILE.spacy`: read spaCy's DocBin files.
 struct DocBinCommand: ParsableCommand {
@@ -60,24 +55,4 @@ struct DocBinCommand: ParsableCommand {
 private func fail(_ error: any Error) -> ExitCode {
     FileHandle.standardError.write(Data("aim-spacy: \(error)\n".utf8))
     return ExitCode.failure
-}
-
-/// Buffered writes to file descriptor 1 (one `write` per 256 KiB, not per line).
-private struct StandardOutput {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 18 { flush() }
-    }
-
-    mutating func flush() {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { raw in raw.baseAddress.map { Foundation.write(1, $0 + done, raw.count - done) } ?? -1 }
-            if n <= 0 { break }
-            done += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
 }
