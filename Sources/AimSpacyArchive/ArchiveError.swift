@@ -29,7 +29,5 @@ public struct ArchiveError: Error, Equatable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    public init(_ message: String) { self.init(.io, message) }
-
     public var description: String { "error: \(message)" }
 }

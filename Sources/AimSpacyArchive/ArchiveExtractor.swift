@@ -1,3 +1,4 @@
+import AimSpacyModel
 import Foundation
 
 /// Extracts an archive from an untrusted source into a folder.
@@ -23,7 +24,13 @@ public struct ArchiveExtractor: Sendable {
     /// with `force`; a symlink or folder in the way is never replaced.
     @discardableResult
     public func extract(_ archive: URL, to target: URL, force: Bool = false) throws(ArchiveError) -> Summary {
-        let reader = try ZipReader(url: archive, maxEntries: limits.maxEntries)
+        try extract(ZipReader(url: archive, maxEntries: limits.maxEntries), to: target, force: force)
+    }
+
+    /// Extracts the archive `reader` has open. A file named in `digests` must inflate to that
+    /// SHA-256 (hex), checked before anything is moved into place.
+    @discardableResult
+    func extract(_ reader: ZipReader, to target: URL, force: Bool = false, digests: [String: String] = [:]) throws(ArchiveError) -> Summary {
         let plan = try self.plan(reader, target: target, force: force)
         let fileManager = FileManager.default
         // The folders this extraction creates (target and missing parents), removed again on failure.
@@ -41,7 +48,7 @@ public struct ArchiveExtractor: Sendable {
         let staging = target.appendingPathComponent(".aim-spacy-extract-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: staging) }
         do {
-            try inflate(plan, from: reader, into: staging)
+            try inflate(plan, from: reader, into: staging, digests: digests)
             try move(plan, from: staging, to: target, force: force)
         } catch {
             try? fileManager.removeItem(at: staging)
@@ -55,6 +62,8 @@ public struct ArchiveExtractor: Sendable {
 
     private struct Plan {
         var files: [ZipReader.Entry]
+        /// Where each file's data starts, found once from its local header.
+        var dataOffsets: [UInt64]
         var directories: [String]
     }
 
@@ -100,7 +109,7 @@ public struct ArchiveExtractor: Sendable {
                 files.append(mutable)
             }
         }
-        try checkExtents(reader, files: files, archive: name)
+        let dataOffsets = try checkExtents(reader, files: files, archive: name)
         // A file must not also be a folder of another entry.
         for path in kinds.keys.sorted() {
             var parent = path
@@ -112,23 +121,27 @@ public struct ArchiveExtractor: Sendable {
             }
         }
         try checkTarget(target, files: files.map(\.path), directories: directories, force: force, archive: name)
-        return Plan(files: files, directories: directories)
+        return Plan(files: files, dataOffsets: dataOffsets, directories: directories)
     }
 
     /// Refuses unsupported entries, and entries whose data overlap (one compressed stream
-    /// inflated under many names is a zip bomb).
-    private func checkExtents(_ reader: ZipReader, files: [ZipReader.Entry], archive: String) throws(ArchiveError) {
+    /// inflated under many names is a zip bomb). Returns where each file's data starts.
+    private func checkExtents(_ reader: ZipReader, files: [ZipReader.Entry], archive: String) throws(ArchiveError) -> [UInt64] {
         var extents: [(start: UInt64, end: UInt64, path: String)] = []
+        var dataOffsets: [UInt64] = []
         extents.reserveCapacity(files.count)
+        dataOffsets.reserveCapacity(files.count)
         for entry in files {
             try reader.checkSupported(entry)
             let extent = try reader.extent(of: entry)
             extents.append((extent.header, extent.end, entry.path))
+            dataOffsets.append(extent.data)
         }
         extents.sort { $0.start < $1.start }
         for (previous, next) in zip(extents, extents.dropFirst()) where next.start < previous.end {
             throw ArchiveError(.limitExceeded, "\(archive): entries '\(previous.path)' and '\(next.path)' share bytes (overlapping entries, zip bomb?)")
         }
+        return dataOffsets
     }
 
     /// Refuses symlinks or files on the way to any entry, and existing files unless `force`.
@@ -177,13 +190,14 @@ public struct ArchiveExtractor: Sendable {
 
     // MARK: Writing
 
-    /// Inflates every file into `staging`, counting actual bytes against the limits.
-    private func inflate(_ plan: Plan, from reader: ZipReader, into staging: URL) throws(ArchiveError) {
+    /// Inflates every file into `staging`, counting actual bytes against the limits and hashing
+    /// the files named in `digests` as they are written.
+    private func inflate(_ plan: Plan, from reader: ZipReader, into staging: URL, digests: [String: String]) throws(ArchiveError) {
         let fileManager = FileManager.default
         var total: UInt64 = 0
         let limit = limits.maxTotalBytes
         let archiveName = reader.url.path
-        for entry in plan.files {
+        for (entry, dataOffset) in zip(plan.files, plan.dataOffsets) {
             let destination = staging.appendingPathComponent(entry.path)
             let handle: FileHandle
             do {
@@ -198,15 +212,24 @@ public struct ArchiveExtractor: Sendable {
                 throw ArchiveError(.io, "\(destination.path): cannot create file: \(error.localizedDescription)")
             }
             defer { try? handle.close() }
-            try reader.read(entry) { chunk throws(ArchiveError) in
+            let expected = digests[entry.path]
+            var hasher = SHA256()
+            try reader.read(entry, dataOffset: dataOffset) { chunk throws(ArchiveError) in
                 total += UInt64(chunk.count)
                 guard total <= limit else {
                     throw ArchiveError(.limitExceeded, "\(archiveName): inflates to more than \(limit) bytes (zip bomb?)")
                 }
+                if expected != nil { hasher.update(chunk) }
                 do {
                     try handle.write(contentsOf: chunk)
                 } catch {
                     throw ArchiveError(.io, "\(destination.path): cannot write: \(error.localizedDescription)")
+                }
+            }
+            if let expected {
+                let digest = hasher.finalize()
+                guard digest == expected else {
+                    throw ArchiveError(.corrupt, "\(archiveName): entry '\(entry.path)': sha256 \(digest), expected \(expected)")
                 }
             }
         }

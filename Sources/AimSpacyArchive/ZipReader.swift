@@ -169,8 +169,6 @@ final class ZipReader {
 
     // MARK: Entry data
 
-    /// Streams an entry's inflated bytes to `consume` in chunks, checking that it inflates to
-    /// exactly its declared size (never more: the reading stops there) and matches its CRC-32.
     /// Refuses entries this reader cannot inflate: encrypted, or neither stored nor deflated.
     func checkSupported(_ entry: Entry) throws(ArchiveError) {
         let name = "\(url.path): entry '\(entry.path)'"
@@ -198,13 +196,15 @@ final class ZipReader {
 
     /// Streams an entry's inflated bytes to `consume` in chunks, checking that it inflates to
     /// exactly its declared size (never more: the reading stops there) and matches its CRC-32.
+    /// A `dataOffset` already found by `extent(of:)` saves reading the local header again.
     func read(
-        _ entry: Entry, chunkSize: Int = 1 << 20, consume: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void
+        _ entry: Entry, dataOffset: UInt64? = nil, chunkSize: Int = 1 << 20,
+        consume: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void
     ) throws(ArchiveError) {
         let name = "\(url.path): entry '\(entry.path)'"
         func corrupt(_ why: String) -> ArchiveError { ArchiveError(.corrupt, "\(name): \(why)") }
         try checkSupported(entry)
-        let dataOffset = try extent(of: entry).data
+        let dataOffset = if let dataOffset { dataOffset } else { try extent(of: entry).data }
         let chunk = max(chunkSize, 4096)
         let input = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { input.deallocate() }
