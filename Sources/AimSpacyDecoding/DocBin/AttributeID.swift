@@ -1,5 +1,3 @@
-import AimSpacyModel
-
 /// spaCy's token attribute IDs (`spacy/attrs.pxd`) that a DocBin's `attrs` list holds.
 public enum AttributeID {
     public static let orth: UInt64 = 65
@@ -32,26 +30,5 @@ public enum AttributeID {
     /// Attributes whose stored values are plain integers, not string IDs.
     static func isInteger(_ id: UInt64) -> Bool {
         (1...63).contains(id) || id == 64 || id == length || id == idx
-    }
-
-    /// The `TokenAttribute` of the model for an ID, when it has one.
-    static func tokenAttribute(_ id: UInt64) -> TokenAttribute? {
-        switch id {
-        case orth: .orth
-        case norm: .norm
-        case lemma: .lemma
-        case tag: .tag
-        case pos: .pos
-        case morph: .morph
-        case head: .head
-        case dep: .dep
-        case entIOB: .entIOB
-        case entType: .entType
-        case entKBID: .entKBID
-        case entID: .entID
-        case sentStart: .sentStart
-        case spacy: .spacy
-        default: nil
-        }
     }
 }

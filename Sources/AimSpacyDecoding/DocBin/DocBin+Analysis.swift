@@ -74,10 +74,8 @@ extension DocBin {
 
     /// An error about one stored value, located at its bytes in the payload.
     func tokenError(doc: Int, row: Int, column: Int, _ message: String) -> DecodingError {
-        let at = tokens.lowerBound + (row * attrs.count + column) * 8
-        return DecodingError(
-            location: .binary(offset: at, path: "tokens[doc \(doc)].\(AttributeID.name(attrs[column]))"),
-            message: message)
+        let path = "tokens[doc \(doc)].\(AttributeID.name(attrs[column]))"
+        return DecodingError(location: .binary(offset: cellOffset(row: row, column: column), path: path), message: message)
     }
 }
 

@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// Where each attribute spaCy writes back on load sits in the `tokens` table. For a duplicated
 /// attribute the last column wins (its value is written last), except where spaCy looks up
 /// `attrs.index(...)`, which finds the first (ORTH, and the HEAD/DEP checks).
@@ -23,6 +25,8 @@ struct Columns: Sendable {
     var spacy: Int?
     /// Every other column: (column, attribute ID), in file order.
     var extra: [(column: Int, id: UInt64)] = []
+    /// The columns whose non-zero values make `has_annotation` true, with their attribute.
+    var annotation: [(column: Int, attribute: TokenAttribute)] = []
 
     init(attrs: [UInt64], reader: MsgPackReader) throws(DecodingError) {
         guard let orth = attrs.firstIndex(of: AttributeID.orth) else {
@@ -55,5 +59,10 @@ struct Columns: Sendable {
             }
         }
         entIOBChecks = Array(Set([firstEntIOB, entIOB].compactMap { $0 })).sorted()
+        let annotating: [(Int?, TokenAttribute)] = [
+            (norm, .norm), (lemma, .lemma), (tag, .tag), (pos, .pos), (morph, .morph), (dep, .dep),
+            (entIOB, .entIOB), (entType, .entType), (entKBID, .entKBID), (entID, .entID),
+        ]
+        for (column, attribute) in annotating { if let column { annotation.append((column, attribute)) } }
     }
 }

@@ -1,39 +1,15 @@
 /// Counting `Doc.ents` and `Doc.cats` for `DocBin.counts()`.
 extension DocBin {
-    /// `Doc.ents` of one doc, counted by label ID (the walk of `Doc.ents`, spec §1.11).
+    /// `Doc.ents` of one doc, counted by label ID.
     func countEntities(doc index: Int, rows: Range<Int>, into tally: inout [UInt64: Tally]) throws(DecodingError) {
-        guard let iobColumn = columns.entIOB else { return }
-        let typeColumn = columns.entType
+        // An entity opens only where ENT_TYPE is set, so the column is there whenever one is counted.
+        let typeColumn = columns.entType ?? 0
         let table = self.table
-        var open: UInt64 = 0
-        var openRow = -1
-        for row in rows {
-            let iob = table.value(row: row, column: iobColumn)
-            let type = typeColumn.map { table.value(row: row, column: $0) } ?? 0
-            if iob == 1 {
-                if openRow < 0 {
-                    throw tokenError(doc: index, row: row, column: iobColumn,
-                        "token \(row - rows.lowerBound) is I(nside) an entity that no B(egin) opened (spaCy E093)")
-                }
-                continue
-            }
-            if openRow >= 0, open != 0 {
-                tally[open, default: Tally(at: cellOffset(row: openRow, column: typeColumn ?? iobColumn))].count += 1
-            }
-            if iob == 3 && type != 0 {
-                open = type
-                openRow = row
-            } else {
-                open = 0
-                openRow = -1
-            }
-        }
-        if openRow >= 0, open != 0 {
-            tally[open, default: Tally(at: cellOffset(row: openRow, column: typeColumn ?? iobColumn))].count += 1
+        try forEachEntity(doc: index, rows: rows) { start, _ in
+            let label = table.value(row: start, column: typeColumn)
+            tally[label, default: Tally(at: cellOffset(row: start, column: typeColumn))].count += 1
         }
     }
-
-    func cellOffset(row: Int, column: Int) -> Int { tokens.lowerBound + (row * attrs.count + column) * 8 }
 
     /// `cats[i]`, counted by label (labels numbered by `labels`).
     func countCategories(

@@ -90,7 +90,7 @@ extension DocBin {
         var catLabels = LabelCache()
         var catTally: [DocBinCounts.CategoryCount] = []
         var scratch = DocScratch()
-        var entries: [(name: Int, group: Range<Int>)] = []
+        var entries: [(name: Int, spans: Range<Int>)] = []
         for index in docs {
             let rows = self.rows(of: index)
             _ = try analyse(doc: index, rows: rows, scratch: &scratch)

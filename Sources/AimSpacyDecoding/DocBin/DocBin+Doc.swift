@@ -30,7 +30,7 @@ extension DocBin {
         tokens.reserveCapacity(rows.count)
         var annotated: Set<TokenAttribute> = []
         var idx = 0
-        let annotationColumns = self.annotationColumns
+        let annotationColumns = columns.annotation
         var columnAnnotated = Array(repeating: false, count: annotationColumns.count)
         for (i, row) in rows.enumerated() {
             func string(_ column: Int?) throws(DecodingError) -> String {
@@ -108,18 +108,6 @@ extension DocBin {
         return doc
     }
 
-    /// Columns whose non-zero values make `has_annotation` true.
-    private var annotationColumns: [(Int, TokenAttribute)] {
-        var result: [(Int, TokenAttribute)] = []
-        let pairs: [(Int?, TokenAttribute)] = [
-            (columns.norm, .norm), (columns.lemma, .lemma), (columns.tag, .tag), (columns.pos, .pos),
-            (columns.morph, .morph), (columns.dep, .dep), (columns.entIOB, .entIOB), (columns.entType, .entType),
-            (columns.entKBID, .entKBID), (columns.entID, .entID),
-        ]
-        for (column, attribute) in pairs { if let column { result.append((column, attribute)) } }
-        return result
-    }
-
     /// `str(token.morph)`: the FEATS string, `""` for unset (0) and for annotated-but-empty (`_`).
     private func morph(_ column: Int?, row: Int, doc: Int, token: Int) throws(DecodingError) -> String {
         guard let column else { return "" }
@@ -128,38 +116,6 @@ extension DocBin {
             throw tokenError(doc: doc, row: row, column: column, "MORPH string ID \(id) of token \(token) is not in `strings`")
         }
         return feats == "_" ? "" : feats
-    }
-
-    /// `Doc.ents` from ENT_IOB / ENT_TYPE, walking left to right as `Doc.ents` does (spec §1.11).
-    func entities(_ tokens: [Token], doc: Int, rows: Range<Int>) throws(DecodingError) -> [Span] {
-        var result: [Span] = []
-        var start = -1
-        var open: Token?
-        func close(_ end: Int) {
-            guard start >= 0, let open, !open.entType.isEmpty else { return }
-            let last = tokens[end - 1]
-            result.append(Span(start: start, end: end, startChar: tokens[start].idx,
-                endChar: last.idx + last.length, label: open.entType, kbID: open.entKBID, id: open.entID))
-        }
-        for (i, token) in tokens.enumerated() {
-            switch token.entIOB {
-            case .inside:
-                if start < 0 {
-                    throw tokenError(doc: doc, row: rows.lowerBound + i, column: columns.entIOB ?? 0,
-                        "token \(i) is I(nside) an entity that no B(egin) opened (spaCy E093)")
-                }
-            case .begin where !token.entType.isEmpty:
-                close(i)
-                start = i
-                open = token
-            default:
-                close(i)
-                start = -1
-                open = nil
-            }
-        }
-        close(tokens.count)
-        return result
     }
 }
 

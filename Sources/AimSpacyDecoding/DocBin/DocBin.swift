@@ -121,9 +121,12 @@ public struct DocBin: Sendable {
 
     /// One stored value of the `tokens` table.
     @inline(__always) func value(row: Int, column: Int) -> UInt64 {
-        let at = tokens.lowerBound + (row * attrs.count + column) * 8
+        let at = cellOffset(row: row, column: column)
         return UInt64(littleEndian: payload.bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
+
+    /// The payload offset of one stored value of the `tokens` table.
+    @inline(__always) func cellOffset(row: Int, column: Int) -> Int { tokens.lowerBound + (row * attrs.count + column) * 8 }
 
     /// The `tokens` table for tight loops (rows were checked against its size when the file was read).
     var table: TokenTable {

@@ -35,12 +35,15 @@ public enum DisplacyPageDecoder {
         var figures: [DisplacyFigure] = []
         var style: String?
         var starts: [Int] = []
+        var lines = LineCursor(bytes: bytes)
         for node in figureNodes {
-            starts.append(try start(of: node, after: starts.last.map { $0 + 1 } ?? 0, bytes: bytes))
+            starts.append(try start(of: node, after: starts.last.map { $0 + 1 } ?? 0, lines: &lines))
         }
+        var positions = LineCursor(bytes: bytes)
         for (index, node) in figureNodes.enumerated() {
             let bound = index + 1 < starts.count ? starts[index + 1] : bytes.count
-            let figure = try figureMarkup(from: starts[index], before: bound, bytes: bytes)
+            let location = positions.location(of: starts[index])
+            let figure = try figureMarkup(from: starts[index], before: bound, at: location, bytes: bytes)
             let figureStyle = try self.style(of: node, at: figure.location)
             if let style, style != figureStyle {
                 throw DecodingError(
@@ -103,14 +106,16 @@ public enum DisplacyPageDecoder {
     }
 
     /// The byte offset of the `<figure` tag that starts `node`: the first at or after `from` on the node's
-    /// line (libxml2 stores lines up to 65535; beyond, the first after `from`).
-    private static func start(of node: xmlNodePtr, after from: Int, bytes: UnsafeRawBufferPointer)
+    /// line (libxml2 stores lines up to 65535; beyond, the first after `from`). `lines`, left where
+    /// the previous search began, is moved on to `from`.
+    private static func start(of node: xmlNodePtr, after from: Int, lines: inout LineCursor)
         throws(DecodingError) -> Int
     {
         let line = Int(xmlGetLineNo(node))
         let tag = Array("<figure".utf8)
-        var current = 1
-        for index in 0..<from where bytes[index] == UInt8(ascii: "\n") { current += 1 }
+        let bytes = lines.bytes
+        lines.advance(to: from)
+        var current = lines.line
         var index = from
         while index + tag.count <= bytes.count {
             if bytes[index] == UInt8(ascii: "\n") {
@@ -127,11 +132,10 @@ public enum DisplacyPageDecoder {
     }
 
     /// A figure's content bytes: from the end of its start tag to the last `</figure` before `end`
-    /// (the next figure's start, or the end of the file).
-    private static func figureMarkup(from begin: Int, before end: Int, bytes: UnsafeRawBufferPointer)
-        throws(DecodingError) -> (markup: String, line: Int, location: DecodingError.Location)
-    {
-        let location = position(of: begin, in: bytes)
+    /// (the next figure's start, or the end of the file); `location` is where `begin` is.
+    private static func figureMarkup(
+        from begin: Int, before end: Int, at location: DecodingError.Location, bytes: UnsafeRawBufferPointer
+    ) throws(DecodingError) -> (markup: String, line: Int, location: DecodingError.Location) {
         guard begin < end, let open = bytes[begin..<end].firstIndex(of: UInt8(ascii: ">")) else {
             throw DecodingError(location: location, message: "expected a complete <figure> start tag")
         }
@@ -175,15 +179,34 @@ public enum DisplacyPageDecoder {
         }
         return nil
     }
+}
 
-    /// 1-based line and byte column of `offset`.
-    private static func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> DecodingError.Location {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+/// Lines of byte offsets asked in increasing order, counted on from the previous one, so that
+/// locating every figure of a page reads it once instead of once per figure.
+private struct LineCursor {
+    let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+    /// The 1-based line of the offset reached.
+    private(set) var line = 1
+    private var lineStart = 0
+
+    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Counts the newlines up to `target` (no earlier than the offset reached).
+    mutating func advance(to target: Int) {
+        let end = min(target, bytes.count)
+        while offset < end {
+            if bytes[offset] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = offset + 1
+            }
+            offset += 1
         }
-        return .text(line: line, column: offset - lineStart + 1)
+    }
+
+    /// 1-based line and byte column of `target`.
+    mutating func location(of target: Int) -> DecodingError.Location {
+        advance(to: target)
+        return .text(line: line, column: target - lineStart + 1)
     }
 }

@@ -7,7 +7,7 @@ public enum EvaluationMetricsDecoder {
         do {
             json = try JSONValue.parse(bytes)
         } catch {
-            throw DecodingError(location: .text(line: error.line, column: error.column), message: "expected \(error.expected)")
+            throw DecodingError(error)
         }
         guard case .object(let members) = json else {
             throw DecodingError(location: .text(line: 1, column: 1), message: "expected a JSON object of scores")

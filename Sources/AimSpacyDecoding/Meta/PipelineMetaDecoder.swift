@@ -8,7 +8,7 @@ public enum PipelineMetaDecoder {
         do {
             json = try JSONValue.parse(bytes)
         } catch {
-            throw DecodingError(location: .text(line: error.line, column: error.column), message: "expected \(error.expected)")
+            throw DecodingError(error)
         }
         do {
             return try meta(json)

@@ -33,8 +33,7 @@ public enum ConsoleLogJSONL {
                     complete = false
                     break
                 }
-                throw DecodingError(
-                    location: .text(line: lineNumber, column: error.column), message: "expected \(error.expected)")
+                throw DecodingError(error, line: lineNumber)
             }
             if rows.isEmpty { firstLine = lineNumber }
             let row = try self.row(value, line: lineNumber)

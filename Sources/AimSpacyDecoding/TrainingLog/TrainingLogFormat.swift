@@ -18,13 +18,19 @@ public enum TrainingLogFormat: String, Sendable, Equatable {
         var sawDivider = false
         while let line = lines.next() {
             let text = line.bytes
-            if previousWasHeader, text.starts(with: Array("---  ------".utf8)) { return .console }
-            previousWasHeader = text.starts(with: Array("E    #".utf8))
-            if text.containsText("= Training pipeline =") { sawDivider = true }
-            if sawDivider, text.containsText("Pipeline: [") { return .console }
+            if previousWasHeader, text.starts(with: separator) { return .console }
+            previousWasHeader = text.starts(with: header)
+            if text.containsText(divider) { sawDivider = true }
+            if sawDivider, text.containsText(pipeline) { return .console }
         }
         return nil
     }
+
+    /// The starts of the table's header and separator; the divider and line of `spacy train`'s preamble.
+    private static let header = Array("E    #".utf8)
+    private static let separator = Array("---  ------".utf8)
+    private static let divider = Array("= Training pipeline =".utf8)
+    private static let pipeline = Array("Pipeline: [".utf8)
 
     /// The format of `bytes`, or `nil` when it is neither kind of log.
     public static func detect(_ bytes: [UInt8]) -> TrainingLogFormat? {

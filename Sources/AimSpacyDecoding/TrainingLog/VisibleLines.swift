@@ -3,18 +3,25 @@
 /// redraws its bar with `\r` and clears it with `\r` + spaces + `\r` before the next row), and ANSI
 /// escape sequences (wasabi's colours, cursor moves) removed.
 struct VisibleLines {
-    /// One visible line: its bytes and, for each, the 1-based byte column in the physical line.
+    /// One visible line: its bytes and where they are in the physical line.
     struct Line {
         var number: Int
         var bytes: [UInt8]
-        var columns: [Int]
+        /// The 0-based byte offset in the physical line of the first visible byte.
+        var offset = 0
+        /// The 1-based byte column of each visible byte, kept only when escape sequences were
+        /// removed (otherwise the columns run on from `offset`).
+        var columns: [Int]?
         /// Whether a `\n` ended the line (the last line of a file cut mid-write has none).
         var terminated = true
 
         /// The 1-based column of visible byte `index` (or just past the end).
         func column(at index: Int) -> Int {
-            if index < columns.count { return columns[index] }
-            return (columns.last ?? 0) + 1
+            if let columns {
+                if index < columns.count { return columns[index] }
+                return (columns.last ?? 0) + 1
+            }
+            return bytes.isEmpty ? 1 : offset + min(index, bytes.count) + 1
         }
     }
 
@@ -43,7 +50,8 @@ struct VisibleLines {
             }
             scan -= 1
         }
-        var line = Line(number: lineNumber, bytes: [], columns: []).filled(from: data, start: start, range: first..<last)
+        var line = Line(number: lineNumber, bytes: [], offset: first - start)
+            .filled(from: data, start: start, range: first..<last)
         line.terminated = end < data.count
         return line
     }
@@ -53,8 +61,13 @@ extension VisibleLines.Line {
     /// Copies `range` of `data` without escape sequences; columns count from `start`, the line's first byte.
     fileprivate func filled(from data: UnsafeRawBufferPointer, start: Int, range: Range<Int>) -> Self {
         var line = self
+        guard data[range].contains(0x1B) else {
+            line.bytes = Array(data[range])
+            return line
+        }
+        var columns: [Int] = []
         line.bytes.reserveCapacity(range.count)
-        line.columns.reserveCapacity(range.count)
+        columns.reserveCapacity(range.count)
         var index = range.lowerBound
         while index < range.upperBound {
             let byte = data[index]
@@ -63,9 +76,10 @@ extension VisibleLines.Line {
                 continue
             }
             line.bytes.append(byte)
-            line.columns.append(index - start + 1)
+            columns.append(index - start + 1)
             index += 1
         }
+        line.columns = columns
         return line
     }
 }
@@ -96,9 +110,6 @@ extension VisibleLines {
 }
 
 extension [UInt8] {
-    /// Whether the bytes contain `needle` (ASCII/UTF-8) anywhere.
-    func containsText(_ needle: String) -> Bool { range(ofText: Array(needle.utf8)) != nil }
-
     /// Whether the bytes contain `pattern` anywhere.
     func containsText(_ pattern: [UInt8]) -> Bool { range(ofText: pattern) != nil }
 
