@@ -59,7 +59,7 @@ enum ComparePage {
                 keys.append((s.name, s.context))
             }
         }
-        keys = keys.filter { $0.name.contains("loss") } + keys.filter { !$0.name.contains("loss") }
+        keys = RunCharts.lossesFirst(keys) { $0.name }
         return keys.enumerated().map { n, key in
             var lines: [ChartLine] = []
             for (r, run) in runs.enumerated() {
@@ -69,7 +69,7 @@ enum ComparePage {
             let context = key.context.map(\.value).joined(separator: " · ")
             return Chart(
                 id: "\(pageID)-chart-\(n)", title: context.isEmpty ? key.name : "\(key.name) · \(context)",
-                lines: lines, logScale: key.name.contains("loss"), epochs: false
+                lines: lines, logScale: RunCharts.isLoss(key.name), epochs: false
             )
         }
     }

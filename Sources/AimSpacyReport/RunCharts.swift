@@ -5,7 +5,7 @@ enum RunCharts {
     static func charts(_ run: Run, pageID: String) -> [Chart] {
         var names: [String] = []
         for s in run.series where !names.contains(s.name) { names.append(s.name) }
-        names = names.filter { $0.contains("loss") } + names.filter { !$0.contains("loss") }
+        names = lossesFirst(names) { $0 }
         return names.enumerated().map { n, name in
             let series = run.series.filter { $0.name == name }
             let lines = series.enumerated().map { i, s in
@@ -15,7 +15,15 @@ enum RunCharts {
                     points: s.points
                 )
             }
-            return Chart(id: "\(pageID)-chart-\(n)", title: name, lines: lines, logScale: name.contains("loss"), epochs: true)
+            return Chart(id: "\(pageID)-chart-\(n)", title: name, lines: lines, logScale: isLoss(name), epochs: true)
         }
+    }
+
+    /// A loss series (a name mentioning `loss`): charted first, on a log scale.
+    static func isLoss(_ name: String) -> Bool { name.contains("loss") }
+
+    /// `items` with the losses first, each group in its order.
+    static func lossesFirst<T>(_ items: [T], name: (T) -> String) -> [T] {
+        items.filter { isLoss(name($0)) } + items.filter { !isLoss(name($0)) }
     }
 }

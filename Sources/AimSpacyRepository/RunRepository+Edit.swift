@@ -4,6 +4,16 @@ import GRDB
 extension RunRepository {
     /// The hash of the run a user means by `reference`: a full hash, a unique hash prefix, or a
     /// name. An ambiguous reference is an error listing the candidates.
+    /// The hashes `references` mean, each once, in the order first named; any bad reference fails all.
+    public func resolveAll(_ references: [String]) throws(RepositoryError) -> [String] {
+        var hashes: [String] = []
+        for reference in references {
+            let hash = try resolve(reference)
+            if !hashes.contains(hash) { hashes.append(hash) }
+        }
+        return hashes
+    }
+
     public func resolve(_ reference: String) throws(RepositoryError) -> String {
         let matches = try read { db -> [(hash: String, name: String)] in
             if let exact = try Row.fetchOne(db, sql: "SELECT hash, name FROM runs WHERE hash = ?", arguments: [reference]) {
@@ -31,10 +41,9 @@ extension RunRepository {
     public func remove(hashes: [String]) throws(RepositoryError) {
         try write { db in
             for hash in hashes {
-                try db.execute(sql: "DELETE FROM runs WHERE hash = ?", arguments: [hash])
-                if db.changesCount == 0 { throw RepositoryError("no run \(hash)") }
+                try RunRepository.requireRun(hash, db)
             }
-            try RunRepository.deleteUnreferencedRenders(db)
+            _ = try RunRepository.deleteRuns(hashes, db)
         }
     }
 

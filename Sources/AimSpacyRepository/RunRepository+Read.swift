@@ -8,6 +8,15 @@ extension RunRepository {
         try read { db in try RunRepository.readRun(hash, db) }
     }
 
+    /// The runs with these hashes, in that order; hashes no longer stored are skipped.
+    public func runs(hashes: [String]) throws(RepositoryError) -> [Run] {
+        var runs: [Run] = []
+        for hash in hashes {
+            if let found = try run(hash: hash) { runs.append(found) }
+        }
+        return runs
+    }
+
     /// The hashes of every run, oldest creation first.
     public func hashes() throws(RepositoryError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT hash FROM runs ORDER BY created, hash") }

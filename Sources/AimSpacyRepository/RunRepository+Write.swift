@@ -41,25 +41,36 @@ extension RunRepository {
         }
         return try write { db in
             let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE hash = ?", arguments: [run.hash]) ?? false
-            var removed: [String] = []
-            for hash in replacing where hash != run.hash && !removed.contains(hash) {
-                try db.execute(sql: "DELETE FROM runs WHERE hash = ?", arguments: [hash])
-                if db.changesCount > 0 { removed.append(hash) }
-            }
+            var removed = try RunRepository.deleteRuns(replacing.filter { $0 != run.hash }, db)
             if exists {
-                if !replace {
-                    if !removed.isEmpty { try RunRepository.deleteUnreferencedRenders(db) }
-                    return removed.isEmpty ? .unchanged : .replaced(removed)
-                }
-                try db.execute(sql: "DELETE FROM runs WHERE hash = ?", arguments: [run.hash])
-                removed.insert(run.hash, at: 0)
+                if !replace { return removed.isEmpty ? .unchanged : .replaced(removed) }
+                removed.insert(contentsOf: try RunRepository.deleteRuns([run.hash], db), at: 0)
             }
             try RunRepository.writeRun(run, db)
-            if !removed.isEmpty { try RunRepository.deleteUnreferencedRenders(db) }
             return removed.isEmpty ? .inserted : .replaced(removed)
         }
     }
 
+    /// Deletes the runs (their rows go with them) and the renders that only they showed; returns
+    /// the hashes that were there. Only those runs' renders are looked at, not the whole table.
+    static func deleteRuns(_ hashes: [String], _ db: Database) throws -> [String] {
+        var removed: [String] = []
+        var renders: Set<String> = []
+        for hash in hashes where !removed.contains(hash) {
+            renders.formUnion(try String.fetchAll(db, sql: "SELECT render FROM run_renders WHERE run = ?", arguments: [hash]))
+            try db.execute(sql: "DELETE FROM runs WHERE hash = ?", arguments: [hash])
+            if db.changesCount > 0 { removed.append(hash) }
+        }
+        for id in renders.sorted() {
+            try db.execute(
+                sql: "DELETE FROM renders WHERE id = ? AND NOT EXISTS (SELECT 1 FROM run_renders WHERE render = ?)",
+                arguments: [id, id]
+            )
+        }
+        return removed
+    }
+
+    /// Deletes every render no run shows (`repo check --fix`).
     static func deleteUnreferencedRenders(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM renders WHERE id NOT IN (SELECT render FROM run_renders)")
     }

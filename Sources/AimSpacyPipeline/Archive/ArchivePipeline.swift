@@ -64,21 +64,14 @@ public enum ArchivePipeline {
     static func storedRuns(_ references: [String], repo: String?) throws(PipelineError) -> [StoredRun] {
         guard !references.isEmpty else { return [] }
         let repository = try RunCommands.openRepository(repo)
-        var result: [StoredRun] = []
-        do throws(RepositoryError) {
-            for reference in references {
-                let hash = try repository.resolve(reference)
-                guard !result.contains(where: { $0.run.hash == hash }), let run = try repository.run(hash: hash) else { continue }
-                var files: [(path: String, url: URL)] = []
-                for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
-                    files.append((source.path, repository.objects.url(for: source.sha256)))
-                }
-                result.append(StoredRun(run: run, files: files))
+        let runs = try RunCommands.wrap { () throws(RepositoryError) in try repository.runs(hashes: try repository.resolveAll(references)) }
+        return runs.map { run in
+            var files: [(path: String, url: URL)] = []
+            for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
+                files.append((source.path, repository.objects.url(for: source.sha256)))
             }
-        } catch {
-            throw PipelineError(error.message)
+            return StoredRun(run: run, files: files)
         }
-        return result
     }
 
     /// What the other stages add to an archive: each run's data as JSON by run hash, and the

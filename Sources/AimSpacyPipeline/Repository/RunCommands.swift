@@ -22,12 +22,7 @@ public enum RunCommands {
 
     /// `runs [--query EXPR] [--json]`.
     public static func runs(repo: String?, query: String?, json: Bool) throws(PipelineError) -> String {
-        let compiled: RunQuery?
-        do {
-            compiled = try query.map { text throws(QueryError) in try RunQuery(text) }
-        } catch {
-            throw PipelineError(error.description)
-        }
+        let compiled = try RunCommands.compile(query)
         let repository = try openRepository(repo)
         let summaries = try wrap { () throws(RepositoryError) in try repository.runs(matching: compiled) }
         if json {
@@ -82,11 +77,7 @@ public enum RunCommands {
     /// `rm RUN...`: resolves every reference first, so a bad one removes nothing.
     public static func remove(repo: String?, runs references: [String]) throws(PipelineError) -> String {
         let repository = try openRepository(repo)
-        var hashes: [String] = []
-        for reference in references {
-            let hash = try wrap { () throws(RepositoryError) in try repository.resolve(reference) }
-            if !hashes.contains(hash) { hashes.append(hash) }
-        }
+        let hashes = try wrap { () throws(RepositoryError) in try repository.resolveAll(references) }
         try wrap { () throws(RepositoryError) in try repository.remove(hashes: hashes) }
         return hashes.map { "removed \($0)\n" }.joined()
     }
@@ -138,6 +129,15 @@ public enum RunCommands {
             throw PipelineError("run \(hash) disappeared while it was read")
         }
         return run
+    }
+
+    /// The compiled `--query`, or `nil` for none; a bad query is its located one-line error.
+    static func compile(_ query: String?) throws(PipelineError) -> RunQuery? {
+        do {
+            return try query.map { text throws(QueryError) in try RunQuery(text) }
+        } catch {
+            throw PipelineError(error.description)
+        }
     }
 
     static func wrap<T>(_ body: () throws(RepositoryError) -> T) throws(PipelineError) -> T {
