@@ -83,39 +83,43 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Fixtures and helpers every test target shares (one copy of Fixtures/ for all of them).
+        .target(
+            name: "AimSpacyTestSupport",
+            dependencies: ["AimSpacyModel"],
+            path: "Tests/AimSpacyTestSupport",
+            resources: [.copy("../../Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AimSpacyDecodingTests",
-            dependencies: ["AimSpacyDecoding", "AimSpacyModel"],
-            resources: [.copy("../../Fixtures")],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyDecoding", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyDisplacyTests",
-            dependencies: ["AimSpacyDisplacy", "AimSpacyDecoding", "AimSpacyModel"],
-            resources: [.copy("../../Fixtures")],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyDisplacy", "AimSpacyDecoding", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyRepositoryTests",
-            dependencies: ["AimSpacyRepository", "AimSpacyModel"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyReportTests",
-            dependencies: ["AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel", "CLibXML2", "CAimZlib"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyReport", "AimSpacyDisplacy", "AimSpacyModel", "CLibXML2", "CAimZlib"],
             exclude: ["__Goldens__"],
-            resources: [.copy("../../Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyArchiveTests",
-            dependencies: ["AimSpacyArchive", "AimSpacyModel"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyArchive", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyCLITests",
-            dependencies: ["aim-spacy", "AimSpacyPipeline"],
-            resources: [.copy("../../Fixtures")],
+            dependencies: ["AimSpacyTestSupport", "aim-spacy", "AimSpacyPipeline"],
             swiftSettings: strict
         ),
     ],

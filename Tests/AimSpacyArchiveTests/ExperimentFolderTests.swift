@@ -1,4 +1,5 @@
 import AimSpacyArchive
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

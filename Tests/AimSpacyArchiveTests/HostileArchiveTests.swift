@@ -1,5 +1,6 @@
 import AimSpacyArchive
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 
@@ -327,18 +328,6 @@ struct ConflictingEntryTests {
 /// Damaged archives: whatever bytes are changed, verify and extract end with a result or an
 /// `ArchiveError`, never a crash, and a refused extraction leaves nothing behind.
 struct DamagedArchiveTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomByteDamageNeverCrashes() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
@@ -348,7 +337,7 @@ struct DamagedArchiveTests {
         let original = temp.url.appendingPathComponent("original.zip")
         try archive.write(to: original, toolVersion: "0")
         let pristine = Array(try Data(contentsOf: original))
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix64(seed: 42)
         let damaged = temp.url.appendingPathComponent("damaged.zip")
         var refused = 0
         for round in 0..<150 {

@@ -1,5 +1,6 @@
 import AimSpacyArchive
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

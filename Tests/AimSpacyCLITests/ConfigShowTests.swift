@@ -1,6 +1,7 @@
 import AimSpacyDecoding
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,37 +1,12 @@
 import AimSpacyDisplacy
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyTestSupport
 import Foundation
 import Testing
 
 /// `aim-spacy displacy`: the pipeline with the real DocBin decoder, and the binary's output and errors.
 @Suite struct DisplacyCommandTests {
-    /// spaCy's `re.sub(r'[0-9a-f]{32}', 'ID', s)` as the fixtures apply it to dep renders.
-    static func normalizeID(_ markup: String) -> String {
-        let scalars = Array(markup.unicodeScalars)
-        func isHex(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("a"..."f").contains(c) }
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            var j = i
-            while j < scalars.count && j - i < 32 && isHex(scalars[j]) { j += 1 }
-            if j - i == 32 {
-                out.append(contentsOf: "ID".unicodeScalars)
-                i = j
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
-        }
-        return String(out)
-    }
-
-    static func lines(_ path: String) throws -> [JSONValue] {
-        try String(contentsOf: Fixture.url(path), encoding: .utf8).split(separator: "\n").map {
-            try JSONValue.parse(String($0))
-        }
-    }
-
     /// Runs the built `aim-spacy` with `arguments`; returns exit status, stdout and stderr.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let result = try AimSpacyBinary.run(arguments)
@@ -44,7 +19,7 @@ import Testing
         ("ent_filtered", ##"{"ents": ["PERSON"], "colors": {"PERSON": "#ff0000"}}"##), ("span", #"{"spans_key": "sc"}"#),
     ])
     func jsonlEqualsSpacy(variant: String, options: String) throws {
-        let expected = try Self.lines("expected/dev.displacy.jsonl")
+        let expected = try Fixture.jsonLines("expected/dev.displacy.jsonl")
         let style = variant.hasPrefix("dep") ? "dep" : variant.hasPrefix("ent") ? "ent" : "span"
         let request = DisplacyRequest(
             path: Fixture.url("corpus/dev.spacy").path, style: try #require(DisplacyStyle(rawValue: style)), optionsJSON: options,
@@ -56,23 +31,23 @@ import Testing
         #expect(lines.count == 21 && lines.last == "")
         for (i, line) in lines.prefix(20).enumerated() {
             let markup = try #require(try JSONValue.parse(String(line)).stringValue)
-            #expect(Self.normalizeID(markup) == expected[i][variant]?.stringValue, "doc \(i) \(variant)")
+            #expect(normalizeID(markup) == expected[i][variant]?.stringValue, "doc \(i) \(variant)")
         }
     }
 
     @Test func binaryRendersOffsetAndLimitAsOnePage() throws {
-        let cases = try Self.lines("displacy/cases.jsonl")
+        let cases = try Fixture.jsonLines("displacy/cases.jsonl")
         let want = try #require(cases.first { $0["name"]?.stringValue == "dep_multi_page" }?["expected"]?.stringValue)
         let result = try Self.run([
             "displacy", Fixture.url("corpus/dev.spacy").path, "--style", "dep", "--offset", "1", "--limit", "2", "--page",
         ])
         #expect(result.status == 0)
         #expect(result.err.isEmpty)
-        #expect(Self.normalizeID(result.out) == want + "\n")
+        #expect(normalizeID(result.out) == want + "\n")
     }
 
     @Test func binaryRendersRightToLeftWithLang() throws {
-        let cases = try Self.lines("displacy/cases.jsonl")
+        let cases = try Fixture.jsonLines("displacy/cases.jsonl")
         let want = try #require(cases.first { $0["name"]?.stringValue == "ent_arabic" }?["expected"]?.stringValue)
         // docs.spacy holds the arabic doc at index 3 (scripts/make_displacy_fixtures.py).
         let result = try Self.run([

@@ -1,6 +1,7 @@
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
+import AimSpacyTestSupport
 import Foundation
 import Synchronization
 
@@ -50,7 +51,7 @@ struct ImportSandbox {
 
 /// Runs the built `aim-spacy` binary.
 enum AimSpacyBinary {
-    static var url: URL { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("aim-spacy") }
+    static var url: URL { Fixture.productsDirectory.appendingPathComponent("aim-spacy") }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let result = try runRaw(arguments)

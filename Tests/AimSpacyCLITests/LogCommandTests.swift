@@ -1,5 +1,6 @@
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

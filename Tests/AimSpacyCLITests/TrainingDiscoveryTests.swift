@@ -1,3 +1,4 @@
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import AimSpacyDecoding
+import AimSpacyTestSupport
 import Testing
 
 /// Logs are recognised by content, not by name.

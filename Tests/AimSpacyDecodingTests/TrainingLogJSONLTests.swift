@@ -1,5 +1,6 @@
 import AimSpacyDecoding
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import AimSpacyDecoding
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 
@@ -95,18 +96,6 @@ import Testing
 /// Random inputs made of the pieces a log is built from (headers, rows, bars, escapes, list reprs):
 /// every decoder answers with a value or a located error.
 @Suite struct TrainingLogRandomInputTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = [
         "E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  SCORE \n", "---  ------  ------------  --------  ------  ------\n",
         "  0       0          0.00     50.58    0.00    0.00\n", "  1     200   12345.68   -0.00   nan  inf\n",
@@ -119,7 +108,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func randomLogsNeverCrash(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &* 7919)
+        var random = SplitMix64(seed: UInt64(seed) &* 7919)
         for _ in 0..<300 {
             var text = ""
             for _ in 0..<Int.random(in: 1...40, using: &random) {

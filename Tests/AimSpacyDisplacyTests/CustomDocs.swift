@@ -1,4 +1,5 @@
 import AimSpacyModel
+import AimSpacyTestSupport
 
 /// The docs of `Fixtures/displacy/docs.jsonl` (written by scripts/make_displacy_fixtures.py next to
 /// the same docs as a DocBin), with the language each was made in.
@@ -10,7 +11,7 @@ enum CustomDocs {
     }
 
     static func load() throws -> [Entry] {
-        try DocJSON.lines("displacy/docs.jsonl").map(entry)
+        try Fixture.jsonLines("displacy/docs.jsonl").map(entry)
     }
 
     static func entry(_ json: JSONValue) throws -> Entry {

@@ -1,5 +1,6 @@
 import AimSpacyDisplacy
 import AimSpacyModel
+import AimSpacyTestSupport
 import Testing
 
 /// `Fixtures/expected/dev.displacy.jsonl`: spaCy's renders of the first 20 dev docs in six variants.
@@ -13,8 +14,8 @@ import Testing
         ("span", .span, #"{"spans_key": "sc"}"#),
     ]
 
-    static let docs = Result { try DocJSON.lines("expected/dev.docs.jsonl") }
-    static let expected = Result { try DocJSON.lines("expected/dev.displacy.jsonl") }
+    static let docs = Result { try Fixture.jsonLines("expected/dev.docs.jsonl") }
+    static let expected = Result { try Fixture.jsonLines("expected/dev.displacy.jsonl") }
 
     @Test func fixtureHasTwentyDocs() throws {
         #expect(try Self.expected.get().count == 20)

@@ -1,13 +1,14 @@
 import AimSpacyDisplacy
 import AimSpacyModel
+import AimSpacyTestSupport
 import Testing
 
 /// `Fixtures/displacy/cases.jsonl`: every option, right-to-left and non-ASCII docs, markup in labels,
 /// empty docs, long docs, pages, minify, several docs per call and manual input, rendered by spaCy.
 @Suite struct DisplacyCaseTests {
-    static let cases = Result { try DocJSON.lines("displacy/cases.jsonl") }
+    static let cases = Result { try Fixture.jsonLines("displacy/cases.jsonl") }
     static let custom = Result { try CustomDocs.load() }
-    static let dev = Result { try DocJSON.lines("expected/dev.docs.jsonl").map(DocJSON.doc) }
+    static let dev = Result { try Fixture.jsonLines("expected/dev.docs.jsonl").map(DocJSON.doc) }
     static let names: [String] = ((try? cases.get()) ?? []).compactMap { $0["name"]?.stringValue }
 
     @Test func casesArePresent() throws {

@@ -1,6 +1,7 @@
 import AimSpacyDecoding
 import AimSpacyDisplacy
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

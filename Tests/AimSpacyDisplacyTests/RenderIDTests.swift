@@ -1,5 +1,6 @@
 import AimSpacyDisplacy
 import AimSpacyModel
+import AimSpacyTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func sameDocsGiveSameMarkup() throws {
-        let docs = try DocJSON.lines("expected/dev.docs.jsonl").prefix(3).map(DocJSON.doc)
+        let docs = try Fixture.jsonLines("expected/dev.docs.jsonl").prefix(3).map(DocJSON.doc)
         let a = try Displacy.render(Array(docs), style: .dep)
         let b = try Displacy.render(Array(docs), style: .dep)
         #expect(a == b)
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func differentDocsGiveDifferentIDs() throws {
-        let docs = try DocJSON.lines("expected/dev.docs.jsonl").prefix(2).map(DocJSON.doc)
+        let docs = try Fixture.jsonLines("expected/dev.docs.jsonl").prefix(2).map(DocJSON.doc)
         let a = try Self.id(of: try Displacy.render([docs[0]], style: .dep))
         let b = try Self.id(of: try Displacy.render([docs[1]], style: .dep))
         #expect(a != b)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func badOptionsAreErrors() throws {
-        let doc = try DocJSON.doc(try DocJSON.lines("expected/dev.docs.jsonl")[0])
+        let doc = try DocJSON.doc(try Fixture.jsonLines("expected/dev.docs.jsonl")[0])
         for (style, json) in [
             (DisplacyStyle.dep, #"{"distance": "far"}"#), (.ent, #"{"template": "{nope}"}"#),
             (.ent, #"{"kb_url_template": "{"}"#), (.span, #"{"template": {"span": "{text}"}}"#),

@@ -1,4 +1,5 @@
 @testable import AimSpacyReport
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import AimSpacyModel
 @testable import AimSpacyReport
+import AimSpacyTestSupport
 import Foundation
 import Testing
 

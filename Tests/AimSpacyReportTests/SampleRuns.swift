@@ -1,5 +1,6 @@
 import AimSpacyModel
 @testable import AimSpacyReport
+import AimSpacyTestSupport
 import Foundation
 
 /// Runs built from the fixture trainings (logs, metas and spaCy's interpolated configs), as an import

@@ -1,5 +1,6 @@
 import AimSpacyModel
 import AimSpacyRepository
+import AimSpacyTestSupport
 import Foundation
 import GRDB
 import Testing

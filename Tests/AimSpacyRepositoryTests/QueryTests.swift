@@ -1,5 +1,6 @@
 import AimSpacyModel
 @testable import AimSpacyRepository
+import AimSpacyTestSupport
 import Foundation
 import Testing
 
