@@ -5,24 +5,32 @@ extension JSONValue {
     /// - Parameters:
     ///   - sortKeys: sort object keys (Python's `sort_keys=True`); otherwise insertion order.
     ///   - indent: spaces per level for pretty output; `nil` writes one line.
-    public func serialized(sortKeys: Bool = false, indent: Int? = nil) -> String {
-        String(decoding: serializedUTF8(sortKeys: sortKeys, indent: indent), as: UTF8.self)
+    ///   - ensureASCII: escape every non-ASCII character as `\uXXXX` (Python's default `ensure_ascii=True`).
+    public func serialized(sortKeys: Bool = false, indent: Int? = nil, ensureASCII: Bool = false) -> String {
+        String(decoding: serializedUTF8(sortKeys: sortKeys, indent: indent, ensureASCII: ensureASCII), as: UTF8.self)
     }
 
     /// The same text as UTF-8 bytes, for outputs written as bytes (archives, files).
-    public func serializedUTF8(sortKeys: Bool = false, indent: Int? = nil) -> [UInt8] {
+    public func serializedUTF8(sortKeys: Bool = false, indent: Int? = nil, ensureASCII: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        write(to: &out, sortKeys: sortKeys, indent: indent, level: 0)
+        write(to: &out, options: (sortKeys, indent, ensureASCII), level: 0)
         return out
     }
 
-    private func write(to out: inout [UInt8], sortKeys: Bool, indent: Int?, level: Int) {
+    private typealias Options = (sortKeys: Bool, indent: Int?, ensureASCII: Bool)
+
+    private static func write(_ s: String, to out: inout [UInt8], ensureASCII: Bool) {
+        if ensureASCII { writeASCIIString(s, to: &out) } else { writeString(s, to: &out) }
+    }
+
+    private func write(to out: inout [UInt8], options: Options, level: Int) {
+        let indent = options.indent
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
         case .int(let i): out += String(i).utf8
         case .double(let d): out += JSONValue.pythonRepr(d).utf8
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .string(let s): JSONValue.write(s, to: &out, ensureASCII: options.ensureASCII)
         case .array(let items):
             if items.isEmpty {
                 out += "[]".utf8
@@ -32,7 +40,7 @@ extension JSONValue {
             for (n, item) in items.enumerated() {
                 if n > 0 { out += (indent == nil ? ", " : ",").utf8 }
                 JSONValue.newline(&out, indent: indent, level: level + 1)
-                item.write(to: &out, sortKeys: sortKeys, indent: indent, level: level + 1)
+                item.write(to: &out, options: options, level: level + 1)
             }
             JSONValue.newline(&out, indent: indent, level: level)
             out.append(UInt8(ascii: "]"))
@@ -41,14 +49,14 @@ extension JSONValue {
                 out += "{}".utf8
                 return
             }
-            let ordered = sortKeys ? members.sorted { $0.key < $1.key } : members
+            let ordered = options.sortKeys ? members.sorted { $0.key < $1.key } : members
             out.append(UInt8(ascii: "{"))
             for (n, member) in ordered.enumerated() {
                 if n > 0 { out += (indent == nil ? ", " : ",").utf8 }
                 JSONValue.newline(&out, indent: indent, level: level + 1)
-                JSONValue.writeString(member.key, to: &out)
+                JSONValue.write(member.key, to: &out, ensureASCII: options.ensureASCII)
                 out += ": ".utf8
-                member.value.write(to: &out, sortKeys: sortKeys, indent: indent, level: level + 1)
+                member.value.write(to: &out, options: options, level: level + 1)
             }
             JSONValue.newline(&out, indent: indent, level: level)
             out.append(UInt8(ascii: "}"))
@@ -110,6 +118,35 @@ extension JSONValue {
         buffer.append(0x22)
         copy.withUTF8 { appendEscaped(utf8: $0, to: &buffer) }
         buffer.append(0x22)
+    }
+
+    /// The JSON string literal of `s` as Python writes it with `ensure_ascii=True`: everything outside
+    /// space…tilde escaped, as `\uXXXX` unless it has a short escape; astral characters as surrogate pairs.
+    public static func writeASCIIString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x7F {
+                if needsEscape(UInt8(v)) { appendEscape(of: UInt8(v), to: &out) } else { out.append(UInt8(v)) }
+                continue
+            }
+            if v < 0x10000 {
+                appendUnicodeEscape(v, to: &out)
+            } else {
+                appendUnicodeEscape(0xD800 + ((v - 0x10000) >> 10), to: &out)
+                appendUnicodeEscape(0xDC00 + ((v - 0x10000) & 0x3FF), to: &out)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// `\uXXXX` with lower-case hex digits, as `json.dumps` writes it.
+    private static func appendUnicodeEscape(_ v: UInt32, to out: inout [UInt8]) {
+        out += "\\u".utf8
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = UInt8((v >> UInt32(shift)) & 0xF)
+            out.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
     }
 
     /// The inside of the JSON string literal of these bytes: runs that need no escape are copied

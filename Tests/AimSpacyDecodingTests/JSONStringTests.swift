@@ -39,6 +39,12 @@ struct JSONStringTests {
         #expect(Self.written(text) == python)
     }
 
+    /// `json.dumps(s)` with Python's default `ensure_ascii=True`.
+    @Test func ensureASCIIMatchesPython() {
+        let value = JSONValue.array([.string("\u{7f}é😀\u{1}\"\\"), .object([("ключ", .int(1))])])
+        #expect(value.serialized(ensureASCII: true) == #"["\u007f\u00e9\ud83d\ude00\u0001\"\\", {"\u043a\u043b\u044e\u0447": 1}]"#)
+    }
+
     /// Every length up to 40 over an alphabet of plain, escaped and multi-byte characters, so each
     /// special lands at every position of an 8-byte word and in the tail.
     @Test func agreesWithReferenceAtEveryLength() {

@@ -29,71 +29,8 @@ enum PythonJSON {
         }
     }
 
-    /// `json.dumps(value)` with Python's defaults.
-    static func dumps(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, to: &out)
-        return out
-    }
-
-    private static func write(_ value: JSONValue, to out: inout String) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.pythonRepr(d)
-        case .string(let s): writeASCIIString(s, to: &out)
-        case .array(let items):
-            out += "["
-            for (n, item) in items.enumerated() {
-                if n > 0 { out += ", " }
-                write(item, to: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (n, member) in members.enumerated() {
-                if n > 0 { out += ", " }
-                writeASCIIString(member.key, to: &out)
-                out += ": "
-                write(member.value, to: &out)
-            }
-            out += "}"
-        }
-    }
-
-    /// A JSON string literal as Python writes it with `ensure_ascii=True`.
-    static func writeASCIIString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                let v = scalar.value
-                if v >= 0x20 && v < 0x7F {
-                    out.unicodeScalars.append(scalar)
-                } else if v < 0x10000 {
-                    appendEscape(v, to: &out)
-                } else {
-                    let u = v - 0x10000
-                    appendEscape(0xD800 + (u >> 10), to: &out)
-                    appendEscape(0xDC00 + (u & 0x3FF), to: &out)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    private static func appendEscape(_ v: UInt32, to out: inout String) {
-        let hex = String(v, radix: 16)
-        out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    /// `json.dumps(value)` with Python's defaults (`ensure_ascii=True`, `", "` and `": "`).
+    static func dumps(_ value: JSONValue) -> String { value.serialized(ensureASCII: true) }
 }
 
 /// A recursive-descent JSON reader over UTF-8 bytes that fails exactly where the chosen dialect fails.
