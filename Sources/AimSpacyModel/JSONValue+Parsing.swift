@@ -49,15 +49,12 @@ private struct JSONParser {
     var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     mutating func skipWhitespace() {
-        while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { position += 1 }
+        while let c = current, JSONText.isWhitespace(c) { position += 1 }
     }
 
     mutating func consume(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let start = literal.utf8Start
-        for i in 0..<count where bytes[position + i] != start[i] { return false }
-        position += count
+        guard JSONText.matches(literal, in: bytes, at: position) else { return false }
+        position += literal.utf8CodeUnitCount
         return true
     }
 
@@ -221,20 +218,13 @@ private struct JSONParser {
             case UInt8(ascii: "r"): utf8.append(0x0D)
             case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"):
-                guard let high = hex4(raw, i) else {
+                guard let (scalar, length) = JSONText.unicodeEscape(raw, at: i) else {
                     position = start + i
                     throw error("four hex digits after \\u")
                 }
-                i += 4
-                var value = high
-                if (0xD800..<0xDC00).contains(high), i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"),
-                    raw[i + 1] == UInt8(ascii: "u"), let low = hex4(raw, i + 2), (0xDC00..<0xE000).contains(low)
-                {
-                    value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
-                }
+                i += length
                 flush()
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                scalars.append(scalar)
             default:
                 position = start + i - 1
                 throw error("a valid escape character")
@@ -242,22 +232,5 @@ private struct JSONParser {
         }
         flush()
         return String(scalars)
-    }
-
-    func hex4(_ raw: UnsafeRawBufferPointer, _ at: Int) -> UInt32? {
-        guard at + 4 <= raw.count else { return nil }
-        var value: UInt32 = 0
-        for k in 0..<4 {
-            let c = raw[at + k]
-            let digit: UInt32
-            switch c {
-            case 0x30...0x39: digit = UInt32(c - 0x30)
-            case 0x41...0x46: digit = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
-            default: return nil
-            }
-            value = value << 4 | digit
-        }
-        return value
     }
 }

@@ -80,3 +80,20 @@ struct JSONRepeatedKeyTests {
         #expect(parsed.last?.value == .int(4))
     }
 }
+
+/// `\u` escapes as `json.loads` reads them: surrogate pairs joined, a lone surrogate kept as U+FFFD
+/// (a Swift string cannot hold it), bad hex digits an error at the escape.
+struct JSONUnicodeEscapeTests {
+    @Test func pairsJoinAndLoneSurrogatesBecomeReplacement() throws {
+        #expect(try JSONValue.parse(#""\ud83d\ude00 \u00e9\ud800x \udc00""#) == .string("😀 é\u{FFFD}x \u{FFFD}"))
+    }
+
+    @Test func badHexIsLocated() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(#""ab\u12G4""#) }
+        do {
+            _ = try JSONValue.parse(#""ab\u12G4""#)
+        } catch {
+            #expect(error.column == 6)
+        }
+    }
+}

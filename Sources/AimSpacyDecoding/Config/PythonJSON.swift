@@ -54,15 +54,12 @@ private struct PythonJSONReader {
     }
 
     mutating func skipWhitespace() {
-        while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { position += 1 }
+        while let c = current, JSONText.isWhitespace(c) { position += 1 }
     }
 
     mutating func consume(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let start = literal.utf8Start
-        for i in 0..<count where bytes[position + i] != start[i] { return false }
-        position += count
+        guard JSONText.matches(literal, in: bytes, at: position) else { return false }
+        position += literal.utf8CodeUnitCount
         return true
     }
 
@@ -211,40 +208,14 @@ private struct PythonJSONReader {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
-                guard let high = hex4(at: position) else { return nil }
-                position += 4
-                var value = high
-                if (0xD800..<0xDC00).contains(high), position + 6 <= bytes.count,
-                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
-                    let low = hex4(at: position + 2), (0xDC00..<0xE000).contains(low)
-                {
-                    value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                    position += 6
-                }
-                // Python keeps lone surrogates; a Swift string cannot, so they become U+FFFD.
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                guard let (scalar, length) = JSONText.unicodeEscape(bytes, at: position) else { return nil }
+                position += length
+                scalars.append(scalar)
             default:
                 return nil
             }
             runStart = position
         }
         return nil
-    }
-
-    func hex4(at start: Int) -> UInt32? {
-        guard start + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for k in 0..<4 {
-            let c = bytes[start + k]
-            let digit: UInt32
-            switch c {
-            case 0x30...0x39: digit = UInt32(c - 0x30)
-            case 0x41...0x46: digit = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
-            default: return nil
-            }
-            value = value << 4 | digit
-        }
-        return value
     }
 }
