@@ -28,7 +28,8 @@ enum MarkupSanitizer {
         "refx": "refX", "refy": "refY", "textlength": "textLength", "lengthadjust": "lengthAdjust",
         "markerunits": "markerUnits",
     ]
-    private static let linkAttributes: Set<String> = ["href", "xlink:href", "src", "action", "formaction", "srcset", "background", "poster", "data", "ping", "cite", "longdesc"]
+    /// Attributes whose value is a URL the browser follows or loads (also what the validator checks).
+    static let linkAttributes: Set<String> = ["href", "xlink:href", "src", "action", "formaction", "srcset", "background", "poster", "data", "ping", "cite", "longdesc"]
 
     /// Well-formed markup that keeps what displaCy draws and nothing that runs. Element ids (and the `#id`
     /// references to them) get `idPrefix`, so a render shown twice in one document never repeats an id.

@@ -22,12 +22,10 @@ public enum ReportValidator {
         return problems
     }
 
-    private static let linkAttributes: Set<String> = ["href", "xlink:href", "src", "action", "srcset", "poster", "data", "background"]
-
     private static func externalReferences(_ node: xmlNodePtr?, into problems: inout [String]) {
         guard let node else { return }
         if node.pointee.type == XML_ELEMENT_NODE {
-            for (name, value) in LibXML.attributes(node) where linkAttributes.contains(name.lowercased()) {
+            for (name, value) in LibXML.attributes(node) where MarkupSanitizer.linkAttributes.contains(name.lowercased()) {
                 let v = value.lowercased().filter { !$0.isWhitespace }
                 if v.hasPrefix("http:") || v.hasPrefix("https:") || v.hasPrefix("//") || v.hasPrefix("javascript:") || v.hasPrefix("data:") {
                     problems.append("\(node.pointee.line): external or active reference \(name)=\"\(value)\"")
