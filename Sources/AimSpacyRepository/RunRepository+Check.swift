@@ -1,3 +1,4 @@
+import AimSpacyModel
 import Foundation
 import GRDB
 
@@ -5,6 +6,9 @@ import GRDB
 public struct CheckReport: Sendable, Equatable {
     /// Lines of `PRAGMA integrity_check` other than `ok`, and foreign-key violations.
     public var integrityProblems: [String] = []
+    /// Series whose packed points do not decode or disagree with their stored count, as
+    /// `run HASH, series ORD (NAME): reason` (re-import the run to repair them).
+    public var malformedSeries: [String] = []
     /// Objects that runs refer to but the store lacks, as `sha256 (run hash, path)`.
     public var missingObjects: [String] = []
     /// Objects no run refers to (e.g. left by an interrupted import).
@@ -20,7 +24,7 @@ public struct CheckReport: Sendable, Equatable {
 
     /// True when nothing needs attention (besides what was fixed).
     public var isClean: Bool {
-        integrityProblems.isEmpty && missingObjects.isEmpty && orphanObjects.isEmpty && orphanRenders.isEmpty
+        integrityProblems.isEmpty && malformedSeries.isEmpty && missingObjects.isEmpty && orphanObjects.isEmpty && orphanRenders.isEmpty
             && temporaryFiles.isEmpty
     }
 }
@@ -34,7 +38,7 @@ extension RunRepository {
         let lock = try FileLock(path: writerLockPath)
         defer { lock.unlock() }
         var report = CheckReport()
-        let (integrity, foreignKeys, references, renders) = try read { db in
+        let (integrity, foreignKeys, references, renders, series) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row -> String in
                 let table: String = row[0]
@@ -47,9 +51,10 @@ extension RunRepository {
             let renders = try String.fetchAll(
                 db, sql: "SELECT id FROM renders WHERE id NOT IN (SELECT render FROM run_renders) ORDER BY id"
             )
-            return (integrity, foreignKeys, references, renders)
+            return (integrity, foreignKeys, references, renders, try RunRepository.malformedSeries(db))
         }
         report.integrityProblems = integrity + foreignKeys
+        report.malformedSeries = series
         let referenced = Set(references.map(\.0))
         report.missingObjects = references.filter { !objects.contains($0.0) }.map { "\($0.0) (run \($0.1), \($0.2))" }
         report.orphanObjects = objects.allObjects().filter { !referenced.contains($0) }
@@ -72,5 +77,28 @@ extension RunRepository {
             report.orphanRenders = []
         }
         return report
+    }
+}
+
+extension RunRepository {
+    /// Every series whose `points` blob does not decode, or decodes to another count than `count`.
+    static func malformedSeries(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT run, ord, name, count, points FROM series ORDER BY run, ord")
+        while let row = try rows.next() {
+            let place = "run \(row["run"] as String), series \(row["ord"] as Int) (\(row["name"] as String))"
+            guard let packed = row["points"] as Data? else {
+                problems.append("\(place): no points")
+                continue
+            }
+            do {
+                let count = try PackedPoints.decode(packed).count
+                let stored: Int = row["count"]
+                if count != stored { problems.append("\(place): \(count) points, but the series records \(stored)") }
+            } catch {
+                problems.append("\(place): \(error)")
+            }
+        }
+        return problems
     }
 }

@@ -86,22 +86,18 @@ extension RunRepository {
     }
 
     static func readSeries(_ hash: String, _ db: Database) throws -> [MetricSeries] {
-        var points: [Int64: [MetricPoint]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT points.series, points.step, points.epoch, points.value FROM points
-                JOIN series ON series.id = points.series WHERE series.run = ? ORDER BY points.series, points.ord
-                """,
-            arguments: [hash]
-        ) {
-            let value = StoredDouble.decode(row["value"]) ?? .nan
-            points[row["series"], default: []].append(MetricPoint(step: row["step"], epoch: row["epoch"], value: value))
-        }
-        return try Row.fetchAll(
-            db, sql: "SELECT id, name, context_json FROM series WHERE run = ? ORDER BY ord", arguments: [hash]
+        try Row.fetchAll(
+            db, sql: "SELECT ord, name, context_json, points FROM series WHERE run = ? ORDER BY ord", arguments: [hash]
         ).map { row throws in
-            var series = MetricSeries(name: row["name"], points: points[row["id"]] ?? [])
+            let name: String = row["name"]
+            let packed: Data = row["points"] ?? Data()
+            let points: [MetricPoint]
+            do {
+                points = try PackedPoints.decode(packed)
+            } catch {
+                throw RepositoryError("run \(hash): series \(row["ord"] as Int) (\(name)): \(error)")
+            }
+            var series = MetricSeries(name: name, points: points)
             series.context = try RunCoding.context(from: row["context_json"])
             return series
         }

@@ -94,23 +94,16 @@ extension RunRepository {
         for (ord, tag) in run.tags.enumerated() {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO tags (run, ord, tag) VALUES (?, ?, ?)").execute(arguments: [run.hash, ord, tag])
         }
-        let insertPoint = try db.cachedStatement(
-            sql: "INSERT INTO points (series, ord, step, epoch, value) VALUES (?, ?, ?, ?, ?)"
-        )
+        let insertSeries = try db.cachedStatement(sql: """
+            INSERT INTO series (run, ord, name, context_json, count, last, min, max, points)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (ord, series) in run.series.enumerated() {
-            try db.cachedStatement(sql: """
-                    INSERT INTO series (run, ord, name, context, context_json, count, last, min, max)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                    run.hash, ord, series.name, series.contextText, RunCoding.context(series.context),
-                    series.points.count, StoredDouble.encode(series.last), StoredDouble.encode(series.min),
-                    StoredDouble.encode(series.max),
-                ]
-            )
-            let id = db.lastInsertedRowID
-            for (index, point) in series.points.enumerated() {
-                try insertPoint.execute(arguments: [id, index, point.step, point.epoch, StoredDouble.encode(point.value)])
-            }
+            try insertSeries.execute(arguments: [
+                run.hash, ord, series.name, RunCoding.context(series.context), series.points.count,
+                StoredDouble.encode(series.last), StoredDouble.encode(series.min), StoredDouble.encode(series.max),
+                Data(PackedPoints.encode(series.points)),
+            ])
         }
         for (modelOrd, final) in run.finalScores.enumerated() {
             try db.cachedStatement(sql: "INSERT INTO final_models (run, ord, model) VALUES (?, ?, ?)").execute(arguments: [run.hash, modelOrd, final.model]

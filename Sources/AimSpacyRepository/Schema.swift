@@ -1,4 +1,5 @@
 import AimSpacyModel
+import Foundation
 import GRDB
 
 /// The repository's schema, as versioned migrations. A repo made by an older aim-spacy is upgraded
@@ -6,12 +7,13 @@ import GRDB
 /// and is refused.
 package enum Schema {
     /// Migration identifiers in order; the last one is the schema this version writes.
-    package static let versions = ["v1", "v2"]
+    package static let versions = ["v1", "v2", "v3"]
 
     package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2", migrate: addSeriesSummaries)
+        migrator.registerMigration("v3", migrate: packSeriesPoints)
         return migrator
     }
 
@@ -164,6 +166,39 @@ package enum Schema {
                 ]
             )
         }
+    }
+}
+
+extension Schema {
+    /// v3: a series' points as one `PackedPoints` blob in `series.points` instead of a row per point
+    /// (10 bytes a point instead of about 70); the `points` table and the never-read `series.context`
+    /// text (the context is kept as `context_json`) are dropped.
+    fileprivate static func packSeriesPoints(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE series ADD COLUMN points BLOB NOT NULL DEFAULT x''")
+        let update = try db.makeStatement(sql: "UPDATE series SET points = ? WHERE id = ?")
+        var current: Int64?
+        var points: [MetricPoint] = []
+        func flush() throws {
+            guard let id = current else { return }
+            try update.execute(arguments: [Data(PackedPoints.encode(points)), id])
+            points.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT series, step, epoch, value FROM points ORDER BY series, ord")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id != current {
+                try flush()
+                current = id
+            }
+            points.append(MetricPoint(step: row[1], epoch: row[2], value: StoredDouble.decode(row[3]) ?? .nan))
+        }
+        try flush()
+        // Series without points get the packed form of none, so every blob decodes.
+        try db.execute(sql: "UPDATE series SET points = ? WHERE points = x''", arguments: [Data(PackedPoints.encode([]))])
+        try db.execute(sql: """
+            DROP TABLE points;
+            ALTER TABLE series DROP COLUMN context;
+            """)
     }
 }
 

@@ -50,6 +50,30 @@ import Testing
         #expect(try repository.run(hash: run.hash) == run)
     }
 
+    @Test func seriesWhosePointsDoNotDecodeOrDisagreeWithTheirCountAreReported() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let repository = try RunRepository(directory: directory.url)
+        let run = try SampleRuns.ner(seed: 1, repository: repository)
+        try repository.insert(run)
+        let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RunRepository.databaseName).path)
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE series SET points = substr(points, 1, length(points) - 3) WHERE run = ? AND ord = 0",
+                arguments: [run.hash])
+            try db.execute(sql: "UPDATE series SET count = count + 1 WHERE run = ? AND ord = 1", arguments: [run.hash])
+        }
+        try queue.close()
+
+        let report = try repository.check()
+        #expect(report.malformedSeries.count == 2)
+        #expect(report.malformedSeries.first?.hasPrefix("run \(run.hash), series 0 (\(run.series[0].name)): packed points: ") == true)
+        #expect(report.malformedSeries.last?.contains("but the series records") == true)
+        #expect(report.integrityProblems.isEmpty)
+        #expect(!report.isClean)
+        #expect(throws: RepositoryError.self) { _ = try repository.run(hash: run.hash) }
+    }
+
     @Test func aCorruptedDatabaseFailsTheIntegrityCheck() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -112,6 +112,7 @@ public enum RunCommands {
         let report = try wrap { () throws(RepositoryError) in try repository.check(fix: fix) }
         var lines: [String] = []
         lines += report.integrityProblems.map { "integrity: \($0)" }
+        lines += report.malformedSeries.map { "malformed series: \($0) (re-import the run)" }
         lines += report.missingObjects.map { "missing object: \($0)" }
         lines += report.orphanObjects.map { "orphan object: \($0)" }
         lines += report.orphanRenders.map { "orphan render: \($0)" }
