@@ -29,7 +29,10 @@ struct LogParseCommand: ParsableCommand {
             let columns = try config.map { try ConfigColumns.read(file: $0) }
             let log = try LogParsing.parse(file: file, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
             if json {
-                print(LogParsing.json(log).serialized())
+                var output = StandardOutput()
+                output.write(LogParsing.jsonText(log))
+                output.write([0x0A])
+                output.flush()
             } else {
                 print(LogParsing.summary(log, file: file), terminator: "")
             }

@@ -1,4 +1,5 @@
 import AimSpacyModel
+import Foundation
 
 /// The JSONL that ConsoleLogger v2/v3 write to `output_file`: one object per evaluation with `epoch`,
 /// `step`, `losses`, `scores` (×100 except `speed`) and `score`.
@@ -15,13 +16,22 @@ public enum ConsoleLogJSONL {
         var firstLine = 1
         var start = 0
         var lineNumber = 0
+        var reader = ConsoleLogJSONLRowReader()
         while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
             lineNumber += 1
             let terminated = end < bytes.count
             let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
+            if let row = reader.row(line, number: lineNumber) {
+                if rows.isEmpty {
+                    firstLine = lineNumber
+                    columns = self.columns(for: row)
+                }
+                rows.append(row)
+                continue
+            }
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
                 continue
             }

@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// Decimal numbers as spaCy's loggers print them (`{:.2f}`, ujson floats), read without inventing
 /// precision: a value scaled by a power of ten is the double nearest to the scaled *decimal*, so
 /// `54.55` ÷ 100 is exactly the double of `0.5455`, not `54.55 / 100.0`.
@@ -6,6 +8,7 @@ enum DecimalText {
     /// are not a number.
     static func value(_ bytes: UnsafeRawBufferPointer, shift: Int = 0) -> Double? {
         guard !bytes.isEmpty, bytes.count < 64 else { return nil }
+        if let short = ShortDecimal(bytes)?.scaled(by: shift).double { return short }
         switch ascii(bytes) {
         case "nan": return .nan
         case "inf": return .infinity

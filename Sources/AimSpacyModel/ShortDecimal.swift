@@ -1,0 +1,157 @@
+/// A decimal of at most 15 significant digits, read from its text without going through `Double`.
+/// Any such decimal is the shortest text of its nearest double, so Python's `repr` of that double is
+/// this decimal's digits, and the nearest double is one exact multiplication or division (Clinger's
+/// fast path). spaCy's loggers print values this short; longer ones take the general path.
+public struct ShortDecimal: Sendable, Equatable {
+    public var negative: Bool
+    /// The digits without leading or trailing zeros; 0 for zero.
+    public var significand: UInt64
+    /// The value is `significand` × 10^`exponent`.
+    public var exponent: Int
+
+    /// At most 15 significant digits: every such decimal survives the trip through a double.
+    public static let maximumDigits = 15
+
+    public init(negative: Bool, significand: UInt64, exponent: Int) {
+        self.negative = negative
+        self.significand = significand
+        self.exponent = exponent
+    }
+
+    /// Reads `-?digits[.digits]` (JSON's number without exponent, or a `{:.2f}` cell); `nil` for
+    /// anything else (exponents, `nan`, a leading `+` or leading zeros) and for more than 15
+    /// significant digits.
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        var significand: UInt64 = 0
+        var digits = 0
+        // Zeros after the last non-zero digit, kept back until another non-zero digit follows.
+        var zeros = 0
+        var integerDigits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint, integerDigits > 0 else { return nil }
+                sawPoint = true
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            if sawPoint { fractionDigits += 1 } else { integerDigits += 1 }
+            if digit == 0 {
+                if digits > 0 { zeros += 1 }
+                continue
+            }
+            digits += zeros + 1
+            guard digits <= Self.maximumDigits else { return nil }
+            for _ in 0..<zeros { significand &*= 10 }
+            significand = significand &* 10 &+ UInt64(digit)
+            zeros = 0
+        }
+        guard integerDigits > 0, !sawPoint || fractionDigits > 0,
+            integerDigits == 1 || bytes[start] != UInt8(ascii: "0")
+        else { return nil }
+        self.init(negative: negative, significand: significand, exponent: significand == 0 ? 0 : zeros - fractionDigits)
+    }
+
+    /// The same decimal times 10^`shift` (spaCy's scores are logged ×100).
+    public func scaled(by shift: Int) -> ShortDecimal {
+        ShortDecimal(negative: negative, significand: significand, exponent: significand == 0 ? 0 : exponent + shift)
+    }
+
+    /// The double nearest to the decimal, or `nil` when one exact operation cannot give it (the
+    /// power of ten is past 10^22).
+    public var double: Double? {
+        guard exponent >= -22, exponent <= 22 else { return nil }
+        let magnitude = exponent < 0
+            ? Double(significand) / Self.powers[-exponent] : Double(significand) * Self.powers[exponent]
+        return negative ? -magnitude : magnitude
+    }
+
+    private static let powers: [Double] = (0...22).map { power in
+        var value = 1.0
+        for _ in 0..<power { value *= 10 }
+        return value
+    }
+
+    /// Python's `repr` of the decimal's double (as `json.dumps` writes floats): positional when the
+    /// first digit's power of ten is in -4..<16, else `d.ddde±XX`.
+    public func appendPythonRepr(to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let length = writePythonRepr(into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+        }
+    }
+
+    /// `appendPythonRepr` as a string.
+    public var pythonRepr: String {
+        String(unsafeUninitializedCapacity: 32) { writePythonRepr(into: $0) }
+    }
+
+    /// Writes the repr into `buffer` (32 bytes hold any) and returns its length.
+    private func writePythonRepr(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var length = 0
+        func put(_ byte: UInt8) {
+            buffer[length] = byte
+            length += 1
+        }
+        if negative { put(UInt8(ascii: "-")) }
+        if significand == 0 {
+            put(UInt8(ascii: "0"))
+            put(UInt8(ascii: "."))
+            put(UInt8(ascii: "0"))
+            return length
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { space in
+            var position = space.count
+            var rest = significand
+            while rest > 0 {
+                position -= 1
+                space[position] = UInt8(rest % 10) + UInt8(ascii: "0")
+                rest /= 10
+            }
+            let digits = UnsafeBufferPointer(rebasing: space[position...])
+            writeDigits(digits, put: put)
+            return length
+        }
+    }
+
+    /// The digits laid out as `repr` does, given to `put` one byte at a time.
+    private func writeDigits(_ digits: UnsafeBufferPointer<UInt8>, put: (UInt8) -> Void) {
+        let count = digits.count
+        let first = count - 1 + exponent
+        if first < -4 || first >= 16 {
+            put(digits[0])
+            if count > 1 {
+                put(UInt8(ascii: "."))
+                for digit in digits[1...] { put(digit) }
+            }
+            put(UInt8(ascii: "e"))
+            put(first < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let magnitude = abs(first)
+            if magnitude >= 100 { put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
+            put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0"))
+            put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+        } else if first < 0 {
+            put(UInt8(ascii: "0"))
+            put(UInt8(ascii: "."))
+            for _ in 0..<(-first - 1) { put(UInt8(ascii: "0")) }
+            for digit in digits { put(digit) }
+        } else {
+            let integerCount = first + 1
+            for index in 0..<integerCount { put(index < count ? digits[index] : UInt8(ascii: "0")) }
+            put(UInt8(ascii: "."))
+            if count > integerCount {
+                for digit in digits[integerCount...] { put(digit) }
+            } else {
+                put(UInt8(ascii: "0"))
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AimSpacyModel
+
+extension LogParsing {
+    /// The `--json` output as UTF-8, byte for byte `json(log).serialized()`, written row by row
+    /// without building the tree (a training's rows are most of a log).
+    public static func jsonText(_ log: TrainingLog) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + log.trainings.reduce(0) { $0 + $1.rows.count * 200 })
+        out += #"{"trainings": ["#.utf8
+        for (index, training) in log.trainings.enumerated() {
+            if index > 0 { out += ", ".utf8 }
+            write(training, to: &out)
+        }
+        out += "]}".utf8
+        return out
+    }
+
+    private static func write(_ training: LoggedTraining, to out: inout [UInt8]) {
+        let whole = json(LoggedTraining(
+            pipeline: training.pipeline, columns: training.columns, rows: [], complete: training.complete,
+            initialLearnRate: training.initialLearnRate, frozenComponents: training.frozenComponents,
+            outputDirectory: training.outputDirectory, outputFile: training.outputFile, line: training.line))
+        guard case .object(let members) = whole else { return }
+        out.append(UInt8(ascii: "{"))
+        for (index, member) in members.enumerated() {
+            if index > 0 { out += ", ".utf8 }
+            JSONValue.writeString(member.key, to: &out)
+            out += ": ".utf8
+            if member.key == "rows" {
+                writeRows(training.rows, to: &out)
+            } else {
+                out += member.value.serializedUTF8()
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func writeRows(_ rows: [LogRow], to out: inout [UInt8]) {
+        guard !rows.isEmpty else {
+            out += "[]".utf8
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out += ", ".utf8 }
+            out += #"{"epoch": "#.utf8
+            out += String(row.epoch).utf8
+            out += #", "step": "#.utf8
+            out += String(row.step).utf8
+            out += #", "losses": "#.utf8
+            writeValues(row.losses, to: &out)
+            out += #", "scores": "#.utf8
+            writeValues(row.scores, to: &out)
+            out += #", "score": "#.utf8
+            row.score.appendValueRepr(to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func writeValues(_ values: [LoggedValue], to out: inout [UInt8]) {
+        guard !values.isEmpty else {
+            out += "{}".utf8
+            return
+        }
+        out.append(UInt8(ascii: "{"))
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += ", ".utf8 }
+            JSONValue.writeString(value.name, to: &out)
+            out += ": ".utf8
+            value.appendValueRepr(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+}
