@@ -2,6 +2,13 @@ import AimSpacyModel
 
 /// Decodes a training log of either kind, recognised by content (`TrainingLogFormat.detect`).
 public enum TrainingLogDecoder {
+    /// Logs larger than this are refused, with this limit named, instead of read: a log is decoded
+    /// from memory and its rows take about as much again.
+    public static let largestLog = 512 << 20
+
+    /// How much of a file's head recognises a log too large to read (`TrainingLogFormat.detect`).
+    public static let sniffedHead = 1 << 20
+
     /// The log's format and trainings, or `nil` when the bytes are not a training log.
     /// - Parameters:
     ///   - pipeline: the config's `nlp.pipeline`, when known.

@@ -10,9 +10,12 @@ public enum LogParsing {
     public static func parse(file path: String, pipeline: [String]? = nil, scoreWeights: [String]? = nil) throws
         -> TrainingLog
     {
-        let bytes = try readBytes(path)
+        let data = try readBytes(path)
         do {
-            guard let decoded = try TrainingLogDecoder.decode(bytes, pipeline: pipeline, scoreWeights: scoreWeights) else {
+            let result: Result<(format: TrainingLogFormat, log: TrainingLog)?, DecodingError> = data.withUnsafeBytes { raw in
+                Result { () throws(DecodingError) in try TrainingLogDecoder.decode(raw, pipeline: pipeline, scoreWeights: scoreWeights) }
+            }
+            guard let decoded = try result.get() else {
                 throw DecodingError(
                     location: .text(line: 1, column: 1),
                     message: "expected a spaCy training log (a console table with 'E    #' header, or ConsoleLogger JSONL)")
@@ -87,10 +90,14 @@ public enum LogParsing {
         return out
     }
 
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// The file's bytes, mapped rather than copied; a log past the size limit is refused first.
+    static func readBytes(_ path: String) throws -> Data {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if let refusal = LogSizeLimit.refusal(url, size: size) { throw refusal }
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
             throw PipelineError("\(path): error: cannot read the file")
         }
-        return [UInt8](data)
+        return data
     }
 }
