@@ -1,6 +1,7 @@
 import AimSpacyDecoding
 import AimSpacyModel
 import Foundation
+import Synchronization
 
 /// One training's files, recognised by content and decoded: what `RunAssembly` builds a run from.
 struct TrainingFiles: Sendable {
@@ -37,6 +38,8 @@ struct TrainingFiles: Sendable {
     static func read(_ candidate: TrainingDiscovery.Candidate) throws -> TrainingFiles {
         var files = TrainingFiles(root: candidate.root)
         var configs: [String: (text: String, config: SpacyConfig, depth: Int)] = [:]
+        /// Sources whose sha256 is computed at the end, beside the logs' decoding.
+        var unhashed: [(index: Int, data: Data)] = []
         for path in candidate.files {
             let url = candidate.root.appendingPathComponent(path)
             let name = url.lastPathComponent
@@ -45,6 +48,7 @@ struct TrainingFiles: Sendable {
             let data: Data
             do {
                 let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                if !name.hasSuffix(".spacy"), let refusal = LogSizeLimit.refusal(url, size: size) { throw refusal }
                 if size > largestTextFile || name.hasSuffix(".spacy") {
                     if candidate.explicitFiles { throw PipelineError("\(url.path): not a training file (a log, config.cfg, meta.json or evaluate output)") }
                     continue
@@ -70,9 +74,9 @@ struct TrainingFiles: Sendable {
                 }
                 continue
             }
+            unhashed.append((files.sources.count, data))
             files.sources.append(Located(
-                url: url,
-                source: SourceFile(path: path, size: data.count, sha256: SHA256.hex(data), role: role)
+                url: url, source: SourceFile(path: path, size: data.count, sha256: "", role: role)
             ))
         }
         if configs.isEmpty, files.otherConfigs.count == 1, let (path, data) = files.otherConfigs.first {
@@ -96,14 +100,35 @@ struct TrainingFiles: Sendable {
         files.config = chosen?.config
         files.configText = chosen?.text ?? ""
         let columns = files.config.map(ConfigColumns.init)
-        for (path, data, format) in files.pendingLogs {
-            do {
-                let log = try data.withUnsafeBytes { raw throws(DecodingError) in
+        let logs = files.pendingLogs
+        let hashes = unhashed
+        let decoded = Mutex<[Int: Result<TrainingLog, DecodingError>]>([:])
+        let digests = Mutex<[Int: String]>([:])
+        // Decoding the logs and hashing the files are independent: they share the cores, longest first.
+        DispatchQueue.concurrentPerform(iterations: logs.count + hashes.count) { job in
+            guard job < logs.count else {
+                let (index, data) = hashes[job - logs.count]
+                let digest = SHA256.hex(data)
+                digests.withLock { $0[index] = digest }
+                return
+            }
+            let (_, data, format) = logs[job]
+            let result: Result<TrainingLog, DecodingError> = data.withUnsafeBytes { raw in
+                Result { () throws(DecodingError) in
                     switch format {
                     case .console: try ConsoleLog.parse(raw, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
                     case .jsonl: try ConsoleLogJSONL.parse(raw, pipeline: columns?.pipeline)
                     }
                 }
+            }
+            decoded.withLock { $0[job] = result }
+        }
+        for (index, digest) in digests.withLock({ $0 }) { files.sources[index].source.sha256 = digest }
+        let results = decoded.withLock { $0 }
+        for (job, (path, _, format)) in logs.enumerated() {
+            do {
+                guard let result = results[job] else { throw PipelineError("\(path): not decoded") }
+                let log = try result.get()
                 if format == .console { files.consoleLogs.append((path, log)) } else { files.jsonlLogs.append((path, log)) }
             } catch let error as DecodingError {
                 throw error.inFile(candidate.root.appendingPathComponent(path).path)
