@@ -6,9 +6,14 @@ import Foundation
 public enum DisplacyDocBin {
     /// Opens `path` and decodes its top level; each doc is decoded when asked for.
     public static func open(_ path: String) throws(PipelineError) -> DisplacyDocSource {
+        try open(path, limits: InflateLimits())
+    }
+
+    /// `open(_:)` with the DocBin's inflate limits (`--max-inflated-size`).
+    public static func open(_ path: String, limits: InflateLimits) throws(PipelineError) -> DisplacyDocSource {
         let docBin: DocBin
         do {
-            docBin = try DocBinFile.open(path)
+            docBin = try DocBinFile.open(path, limits: limits)
         } catch let error as PipelineError {
             throw error
         } catch let error as DecodingError {
