@@ -29,7 +29,7 @@ public struct InflateLimits: Sendable, Equatable {
         if cap == maximumSize {
             return "inflates to more than the limit of \(maximumSize) bytes (raise it with --max-inflated-size)"
         }
-        return "inflates to more than \(cap) bytes, over \(Self.maximumRatio)× its \(compressedSize) compressed bytes (real DocBins inflate about 9×)"
+        return "inflates to more than \(cap) bytes, over \(Self.maximumRatio)× its \(compressedSize) compressed bytes (real DocBins inflate about 9×); refused as a decompression bomb"
     }
 }
 

@@ -28,7 +28,7 @@ public enum Zlib {
         func refused(_ stream: z_stream) -> DecodingError {
             DecodingError(
                 location: .binary(offset: Int(stream.total_in), path: ""),
-                message: "zlib: \(limits.reason(compressedSize: input.count)); refused as a decompression bomb")
+                message: "zlib: \(limits.reason(compressedSize: input.count))")
         }
         var stream = z_stream()
         guard aimz_inflateInit2(&stream, 15) == Z_OK else {
