@@ -5,7 +5,7 @@ import Testing
 @testable import AimSpacyDecoding
 
 /// Variables that multiply are stopped once the config has grown past its budget (64× its size,
-/// at least 16 MiB), with the place of the value that went over; real configs stay far below.
+/// at least 4 MiB), with the place of the value that went over; real configs stay far below.
 @Suite struct ConfigBudgetTests {
     static func line(of section: String, in text: String) -> Int? {
         text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[\(section)]" }.map { $0 + 2 }
@@ -24,9 +24,9 @@ import Testing
     /// The budget is the config's own: a second config read after a refused one is not charged.
     @Test func eachConfigHasItsOwnBudget() throws {
         #expect(throws: DecodingError.self) { try Config.parse(HostileConfigs.interpolationBomb(tops: 20)) }
-        let text = HostileConfigs.interpolationBomb(levels: 9, copies: 3, base: 100, tops: 4)
+        let text = HostileConfigs.interpolationBomb(levels: 9, copies: 3, base: 50, tops: 2)
         let config = try Config.parse(text)
-        #expect(config.root["t3"]?["v"]?.stringValue?.utf8.count == 6561 * 101 - 1)
+        #expect(config.root["t1"]?["v"]?.stringValue?.utf8.count == 6561 * 51 - 1)
     }
 
     @Test(arguments: ConfigFixtures.realConfigs)

@@ -6,8 +6,9 @@
 struct ConfigBudget {
     /// Bytes a config may expand to per byte of its text; real spaCy configs stay under 2×.
     static let ratio = 64
-    /// Up to this many bytes any config may expand to, whatever its size.
-    static let floor = 16 << 20
+    /// Up to this many bytes any config may expand to, whatever its size (a 10 KB spaCy config
+    /// makes about 20 KB).
+    static let floor = 4 << 20
 
     /// The most bytes this config may expand to.
     let limit: Int
