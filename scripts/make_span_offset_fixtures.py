@@ -7,7 +7,9 @@ serialization of `Doc.spans`, each with NAME.error.json: where spaCy refuses it 
 spaCy reads such a file without complaint, then raises E035 as soon as the group's spans are made
 (`Doc.to_json()`, iterating `doc.spans[key]`, `displacy.render(style="span")`); this script checks that it
 does, and records the doc index, group name, span index, offsets and the payload byte offset of the
-span's `start` field (the struct is `>QQQllll`: id, kb_id, label, start, end, start_char, end_char).
+span's `start` field (the struct is `>QQQllll`: id, kb_id, label, start, end, start_char, end_char),
+and what displaCy renders of that doc in the styles that do not make the broken group (ent; span with
+another group's key).
 """
 import json, os, struct, zlib
 import srsly
@@ -68,9 +70,14 @@ def make(name, doc, group, span, start, end, old_format=False):
         except IndexError as err:
             render = str(err)
         assert render == to_json and "[E035]" in to_json, (render, to_json)
+        # What displaCy renders of the doc when the broken group is not shown.
+        renders = {"ent": displacy.render(d, style="ent")}
+        others = [key for key in d.spans if key != group]
+        if others:
+            renders["span:" + others[0]] = displacy.render(d, style="span", options={"spans_key": others[0]})
         break
     json.dump({"doc": doc, "group": group, "span": span, "start": start, "end": end, "length": len(loaded[doc]),
-               "offset": payload.index(bad) + 24, "spacy": to_json},
+               "offset": payload.index(bad) + 24, "spacy": to_json, "renders": renders},
               open(os.path.join(OUT, name + ".error.json"), "w"), ensure_ascii=False, indent=1)
     print(name, to_json)
 

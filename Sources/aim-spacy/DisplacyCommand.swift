@@ -55,7 +55,7 @@ struct DisplacyCommand: ParsableCommand {
             let limits = try InflatedSizeOption.limits(maxInflatedSize)
             var output = StandardOutput()
             defer { output.flush() }
-            try DisplacyRun.run(request, open: { path throws(PipelineError) in try DisplacyDocBin.open(path, limits: limits) }) {
+            try DisplacyRun.run(request, open: { path throws(PipelineError) in try DisplacyDocBin.open(path, for: request, limits: limits) }) {
                 output.write($0)
             }
             if timing {

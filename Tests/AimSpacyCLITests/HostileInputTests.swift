@@ -97,4 +97,26 @@ import Testing
             #expect(result.stderr.hasSuffix(spacy + "\n"), "\(command): \(result.stderr)")
         }
     }
+
+    /// displaCy makes only the group it shows: the other styles, and the span style on another
+    /// group, render the doc exactly as spaCy does.
+    @Test(arguments: ["bad-span-end", "bad-span-negative", "bad-span-reversed", "bad-span-old-format"])
+    func stylesThatDoNotShowTheBrokenGroupRenderAsSpacy(_ name: String) throws {
+        let file = Fixture.url("docbin/\(name).spacy").path
+        let expected = try JSONValue.parse(String(decoding: try Fixture.data("docbin/\(name).error.json"), as: UTF8.self))
+        guard case .int(let doc)? = expected["doc"], case .object(let renders)? = expected["renders"] else {
+            Issue.record("\(name): no doc or renders")
+            return
+        }
+        #expect(!renders.isEmpty)
+        for (variant, markup) in renders {
+            let parts = variant.split(separator: ":").map(String.init)
+            var arguments = ["displacy", file, "--style", parts[0], "--offset", "\(doc)", "--limit", "1", "--jsonl"]
+            if parts.count == 2 { arguments += ["--options", "{\"spans_key\": \"\(parts[1])\"}"] }
+            let result = try AimSpacyBinary.run(arguments)
+            #expect(result.status == 0, "\(variant): \(result.stderr)")
+            let line = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(try JSONValue.parse(line).stringValue == markup.stringValue, "\(name) \(variant)")
+        }
+    }
 }
