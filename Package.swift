@@ -86,7 +86,7 @@ let package = Package(
         // Fixtures and helpers every test target shares (one copy of Fixtures/ for all of them).
         .target(
             name: "AimSpacyTestSupport",
-            dependencies: ["AimSpacyModel"],
+            dependencies: ["AimSpacyModel", "CAimZlib"],
             path: "Tests/AimSpacyTestSupport",
             resources: [.copy("../../Fixtures")],
             swiftSettings: strict

@@ -7,7 +7,7 @@ import AimSpacyModel
 @_cdecl("LLVMFuzzerTestOneInput")
 public func docBinFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let raw = UnsafeRawBufferPointer(start: data, count: size)
-    if let docBin = try? DocBin(bytes: raw, limit: 1 << 24) { exercise(docBin) }
+    if let docBin = try? DocBin(bytes: raw, limits: InflateLimits(maximumSize: 1 << 24)) { exercise(docBin) }
     if let docBin = try? DocBin(payload: InflatedBuffer(copying: raw)) { exercise(docBin) }
     return 0
 }

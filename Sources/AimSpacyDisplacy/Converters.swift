@@ -70,7 +70,7 @@ public enum Converters {
         -> SpanParse
     {
         let kbURL = try options.kbURLTemplate()
-        let key = options.text("spans_key", default: "sc")
+        let key = options.spansKey
         var spans: [SpanParse.Span] = []
         for span in doc.spanGroup(named: key)?.spans ?? [] {
             spans.append(

@@ -41,6 +41,9 @@ public struct DisplacyOptions: Sendable, Equatable {
     }
 
     /// `str(options.get(key, default))`.
+    /// `options["spans_key"]`: the span group the span style renders (default `sc`).
+    public var spansKey: String { text("spans_key", default: "sc") }
+
     func text(_ key: String, default value: String) -> String {
         guard let v = self[key] else { return value }
         return PythonText.str(v)

@@ -35,6 +35,9 @@ struct DisplacyCommand: ParsableCommand {
     @Flag(help: "Print one JSON string per doc: what displacy.render returns for that doc alone.")
     var jsonl = false
 
+    @Option(name: .customLong("max-inflated-size"), help: ArgumentHelp(stringLiteral: InflatedSizeOption.help))
+    var maxInflatedSize: String?
+
     @Flag(help: .hidden)
     var timing = false
 
@@ -49,9 +52,12 @@ struct DisplacyCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         do {
+            let limits = try InflatedSizeOption.limits(maxInflatedSize)
             var output = StandardOutput()
             defer { output.flush() }
-            try DisplacyRun.run(request, open: DisplacyDocBin.open) { output.write($0) }
+            try DisplacyRun.run(request, open: { path throws(PipelineError) in try DisplacyDocBin.open(path, for: request, limits: limits) }) {
+                output.write($0)
+            }
             if timing {
                 let elapsed = clock.now - start
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

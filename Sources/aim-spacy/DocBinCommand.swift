@@ -16,11 +16,14 @@ struct DocBinCommand: ParsableCommand {
             abstract: "Print every doc as Doc.to_json(), one JSON object per line.")
 
         @Argument(help: "A .spacy file.") var file: String
+        @Option(name: .customLong("max-inflated-size"), help: ArgumentHelp(stringLiteral: InflatedSizeOption.help))
+        var maxInflatedSize: String?
 
         func run() throws {
             do {
+                let limits = try InflatedSizeOption.limits(maxInflatedSize)
                 var output = StandardOutput()
-                try DocBinDump.run(path: file) { line in output.write(line) }
+                try DocBinDump.run(path: file, limits: limits) { line in output.write(line) }
                 output.flush()
             } catch {
                 throw fail(error)
@@ -35,14 +38,17 @@ struct DocBinCommand: ParsableCommand {
         @Argument(help: "A .spacy file.") var file: String
         @Flag(help: "Print JSON instead of a table.") var json = false
         @Flag(help: .hidden) var inflateOnly = false
+        @Option(name: .customLong("max-inflated-size"), help: ArgumentHelp(stringLiteral: InflatedSizeOption.help))
+        var maxInflatedSize: String?
 
         func run() throws {
             do {
+                let limits = try InflatedSizeOption.limits(maxInflatedSize)
                 if inflateOnly {
-                    print(try DocBinStats.inflatedSize(path: file))
+                    print(try DocBinStats.inflatedSize(path: file, limits: limits))
                     return
                 }
-                let counts = try DocBinStats.counts(path: file)
+                let counts = try DocBinStats.counts(path: file, limits: limits)
                 print(json ? DocBinStats.json(counts).serialized() : DocBinStats.table(counts, path: file), terminator: json ? "\n" : "")
             } catch {
                 throw fail(error)

@@ -52,12 +52,21 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print what was imported as JSON.")
     var json = false
 
+    @Option(name: .customLong("max-inflated-size"), help: ArgumentHelp(stringLiteral: InflatedSizeOption.help))
+    var maxInflatedSize: String?
+
     func run() async throws {
-        let options = ImportOptions(
-            paths: paths, repo: repo, experiment: experiment, vizPath: vizPath, modelLogInterval: modelLogInterval,
-            imageSize: imageSize, experimentType: experimentType, vizDocs: vizDocs, replace: replace, name: name,
-            tags: tags
-        )
+        let options: ImportOptions
+        do throws(PipelineError) {
+            options = ImportOptions(
+                paths: paths, repo: repo, experiment: experiment, vizPath: vizPath, modelLogInterval: modelLogInterval,
+                imageSize: imageSize, experimentType: experimentType, vizDocs: vizDocs, replace: replace, name: name,
+                tags: tags, inflateLimits: try InflatedSizeOption.limits(maxInflatedSize)
+            )
+        } catch {
+            printError(error)
+            throw ExitCode.failure
+        }
         let progress: (@Sendable (String) -> Void)? = isatty(2) != 0 ? { @Sendable line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         } : nil

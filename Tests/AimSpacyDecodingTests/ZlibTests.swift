@@ -1,4 +1,4 @@
-import AimSpacyDecoding
+@testable import AimSpacyDecoding
 import CAimZlib
 import Foundation
 import Testing
@@ -16,8 +16,9 @@ import Testing
         return Array(output.prefix(Int(size)))
     }
 
-    static func inflate(_ bytes: [UInt8], limit: Int = Zlib.defaultLimit, sizeHint: Int? = nil) throws -> [UInt8] {
-        let buffer = try bytes.withUnsafeBytes { raw in try Zlib.inflate(raw, limit: limit, sizeHint: sizeHint) }
+    static func inflate(_ bytes: [UInt8], limit: Int = InflateLimits.defaultMaximumSize, sizeHint: Int? = nil) throws -> [UInt8] {
+        let limits = InflateLimits(maximumSize: limit)
+        let buffer = try bytes.withUnsafeBytes { raw in try Zlib.inflate(raw, limits: limits, sizeHint: sizeHint) }
         return Array(buffer.bytes)
     }
 
@@ -33,7 +34,7 @@ import Testing
         let bomb = Self.compress([UInt8](repeating: 0, count: 50_000_000))
         #expect(bomb.count < 100_000)
         let error = try #require(throws: DecodingError.self) { try Self.inflate(bomb, limit: 1_000_000) }
-        #expect(error.message.contains("exceeds the limit of 1000000 bytes"))
+        #expect(error.message.contains("more than the limit of 1000000 bytes"))
         #expect(try Self.inflate(bomb, limit: 50_000_000).count == 50_000_000)
     }
 

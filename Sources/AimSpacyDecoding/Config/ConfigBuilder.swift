@@ -6,6 +6,11 @@ struct ConfigBuilder {
     let text: ConfigText
     let interpolate: Bool
     let overrides: ConfigOverrides
+    let work = ConfigWork()
+
+    /// The most dotted parts a section name may have: confection's own recursion over the nested
+    /// sections fails from about 1,000 levels, and every walk of the tree here is bounded by it.
+    static let maximumDepth = 990
 
     func build() throws(ConfigFailure) -> JSONValue {
         do {
@@ -38,14 +43,15 @@ struct ConfigBuilder {
         try validateOverrides()
         let root = ConfigDict()
         defer { root.dismantle() }
+        var budget = ConfigBudget(inputSize: text.size)
         try buildSkeleton(root)
-        try fillValues(root)
+        try fillValues(root, budget: &budget)
         try applyOverrides(root)
-        let sectionReferences = SectionReferences(root: root)
-        try sectionReferences.replace(in: root, parent: "")
+        var path: [String] = []
+        try SectionReferences(root: root, work: work).replace(in: root, path: &path)
         var visiting = Set<ObjectIdentifier>()
-        var budget = ConfigItem.maximumNodes
-        return try ConfigItem.dict(root).json(path: [], visiting: &visiting, budget: &budget)
+        var nodes = ConfigItem.maximumNodes
+        return try ConfigItem.dict(root).json(path: &path, visiting: &visiting, nodes: &nodes, budget: &budget, work: work)
     }
 
     /// `_validate_configparser`: no `[DEFAULT]` values, every parent declared, no key/section clash.
@@ -55,33 +61,48 @@ struct ConfigBuilder {
                 .configValidationError, first.keyPosition.location,
                 "found config values without a top-level section: '\(first.key)' is in [DEFAULT]; expected a named section")
         }
-        // Every (section name, first part below it) pair, for the key/subsection clash check.
-        var children: [String: [(child: String, section: ConfigText.Section)]] = [:]
-        for other in text.sections {
-            let name = Array(other.name.utf8)
-            for (i, byte) in name.enumerated() where byte == UInt8(ascii: ".") {
-                let rest = name[(i + 1)...]
-                let child = rest.firstIndex(of: UInt8(ascii: ".")).map { rest[..<$0] } ?? rest
-                children[String(decoding: name[..<i], as: UTF8.self), default: []].append(
-                    (String(decoding: child, as: UTF8.self), other))
+        let tree = SectionNameTree(text, work: work)
+        // The first failure in confection's order: section by section, its parents, its depth,
+        // then the sections below it whose next part is also one of its keys.
+        var firstOwn: (section: Int, failure: ConfigFailure)?
+        for (index, section) in text.sections.enumerated() {
+            let parts = tree.parts[index]
+            for i in 1..<max(parts.count, 1) {
+                work.steps += 1
+                if parts[i - 1] == "*" { break }
+                guard tree.section(prefixOf: index, count: i) == nil else { continue }
+                let parent = parts[..<i].joined(separator: ".")
+                firstOwn = (index, ConfigFailure(
+                    .configValidationError, section.position.location,
+                    "section '\(parts[i - 1])' is not defined: [\(section.name)] needs a [\(parent)] section before it"))
+                break
             }
+            if firstOwn == nil && parts.count > Self.maximumDepth {
+                firstOwn = (index, ConfigFailure(
+                    .other, section.position.location,
+                    "section [\(section.name.prefix(60))…] is nested \(parts.count) levels deep; expected at most \(Self.maximumDepth) (confection fails from about 1,000)"))
+            }
+            if firstOwn != nil { break }
         }
-        for section in text.sections {
-            let path = Self.parts(section.name)
-            for i in 1..<max(path.count, 1) where path[i - 1] != "*" {
-                let parent = path[..<i].joined(separator: ".")
-                if text.sectionIndex[parent] == nil && !path[..<i].contains("*") {
-                    throw ConfigFailure(
-                        .configValidationError, section.position.location,
-                        "section '\(path[i - 1])' is not defined: [\(section.name)] needs a [\(parent)] section before it")
+        var firstClash: (section: Int, other: Int, child: Substring)?
+        for (other, parts) in tree.parts.enumerated() where parts.count > 1 {
+            for i in 1..<parts.count {
+                work.steps += 1
+                guard let owner = tree.section(prefixOf: other, count: i) else { continue }
+                if let known = firstClash, (known.section, known.other) <= (owner, other) { continue }
+                let child = String(parts[i])
+                if text.sections[owner].index[child] != nil || text.defaults.index[child] != nil {
+                    firstClash = (owner, other, parts[i])
                 }
             }
-            for (child, other) in children[section.name] ?? []
-            where section.index[child] != nil || text.defaults.index[child] != nil {
-                throw ConfigFailure(
-                    .configValidationError, other.position.location,
-                    "found conflicting values: [\(other.name)] is a section but '\(child)' is also a key of [\(section.name)]")
-            }
+        }
+        if let own = firstOwn, own.section <= firstClash?.section ?? Int.max { throw own.failure }
+        if let clash = firstClash {
+            let section = text.sections[clash.section]
+            let other = text.sections[clash.other]
+            throw ConfigFailure(
+                .configValidationError, other.position.location,
+                "found conflicting values: [\(other.name)] is a section but '\(clash.child)' is also a key of [\(section.name)]")
         }
     }
 
@@ -106,6 +127,7 @@ struct ConfigBuilder {
     private func buildSkeleton(_ root: ConfigDict) throws(ConfigFailure) {
         for section in text.sections {
             let parts = Self.parts(section.name)
+            work.steps += section.name.utf8.count + 1
             var node = root
             for part in parts.dropLast() {
                 guard let next = node.child(part, create: part == "*") else {
@@ -120,14 +142,16 @@ struct ConfigBuilder {
     }
 
     /// Phase 2: values, section by section in order of depth (stable), each JSON-interpreted.
-    private func fillValues(_ root: ConfigDict) throws(ConfigFailure) {
+    private func fillValues(_ root: ConfigDict, budget: inout ConfigBudget) throws(ConfigFailure) {
         let interpolator = ConfigInterpolator(text: text)
-        let ordered = text.sections.enumerated().sorted {
-            let a = Self.parts($0.element.name).count
-            let b = Self.parts($1.element.name).count
-            return a != b ? a < b : $0.offset < $1.offset
+        let depths = text.sections.map { section in
+            work.steps += section.name.utf8.count + 1
+            return section.name.utf8.reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
         }
-        for (_, section) in ordered {
+        let ordered = text.sections.indices.sorted { depths[$0] != depths[$1] ? depths[$0] < depths[$1] : $0 < $1 }
+        for index in ordered {
+            let section = text.sections[index]
+            work.steps += section.name.utf8.count + 1
             var node = root
             for part in Self.parts(section.name) {
                 guard let next = node.child(part, create: false) else {
@@ -136,7 +160,7 @@ struct ConfigBuilder {
                 node = next
             }
             for option in section.options {
-                let value = interpolate ? try interpolator.value(section: section.name, option: option.key) : option.value
+                let value = interpolate ? try interpolator.value(section: section.name, option: option.key, budget: &budget) : option.value
                 node[option.key] = ConfigItem(Self.interpret(value))
             }
         }

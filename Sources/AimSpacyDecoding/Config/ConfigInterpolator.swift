@@ -5,8 +5,6 @@ import AimSpacyModel
 struct ConfigInterpolator {
     static let maximumDepth = 10
     static let sectionPrefix = "__SECTION__:"
-    /// A bound on substituted pieces per value, so that nested references cannot explode.
-    static let maximumPieces = 100_000
 
     let text: ConfigText
 
@@ -17,10 +15,12 @@ struct ConfigInterpolator {
     }
 
     /// `parser.get(section, option)` with confection's interpolation.
-    func value(section: String, option: String) throws(ConfigFailure) -> String {
+    /// Every substituted piece is paid for from `budget`, which the config's other values share.
+    func value(section: String, option: String, budget: inout ConfigBudget) throws(ConfigFailure) -> String {
         let rawValue = raw(section, option)?.value ?? ""
         var pieces: [String] = []
-        try interpolate(option: option, section: section, rest: rawValue, into: &pieces, depth: 1, origin: (section, option))
+        try interpolate(
+            option: option, section: section, rest: rawValue, into: &pieces, depth: 1, origin: (section, option), budget: &budget)
         if pieces.count == 1 { return pieces[0] }
         return pieces.map(Self.coerceForStringContext).joined()
     }
@@ -36,7 +36,7 @@ struct ConfigInterpolator {
 
     private func interpolate(
         option: String, section: String, rest initial: String, into accum: inout [String], depth: Int,
-        origin: (section: String, key: String)
+        origin: (section: String, key: String), budget: inout ConfigBudget
     ) throws(ConfigFailure) {
         let here = raw(section, option)
         let rawValue = here?.value ?? initial
@@ -52,17 +52,23 @@ struct ConfigInterpolator {
             return here.position(ofValueOffset: offset).location
         }
         func slice(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func append(_ piece: String) throws(ConfigFailure) {
+            try budget.spend(
+                piece.utf8.count, raw(origin.section, origin.key)?.pieces.first?.position.location ?? .none,
+                "variables in '\(origin.key)' of [\(origin.section)]")
+            accum.append(piece)
+        }
         var p = 0
         while p < bytes.count {
             guard let dollar = bytes[p...].firstIndex(of: UInt8(ascii: "$")) else {
-                accum.append(slice(p..<bytes.count))
+                try append(slice(p..<bytes.count))
                 return
             }
-            if dollar > p { accum.append(slice(p..<dollar)) }
+            if dollar > p { try append(slice(p..<dollar)) }
             p = dollar
             let next = p + 1 < bytes.count ? bytes[p + 1] : nil
             if next == UInt8(ascii: "$") {
-                accum.append("$")
+                try append("$")
                 p += 2
                 continue
             }
@@ -75,10 +81,6 @@ struct ConfigInterpolator {
                 throw ConfigFailure(
                     .interpolationSyntaxError, location(p),
                     "bad variable reference '\(slice(p..<bytes.count))' in '\(option)' of [\(section)]; expected ${section.key}")
-            }
-            guard accum.count < Self.maximumPieces else {
-                throw ConfigFailure(
-                    .other, location(p), "variables in '\(origin.key)' of [\(origin.section)] expand to more than \(Self.maximumPieces) pieces")
             }
             let variable = slice(p + 2..<close)
             let variableOffset = p
@@ -121,9 +123,9 @@ struct ConfigInterpolator {
                 }
             }
             if v.utf8.contains(UInt8(ascii: "$")) {
-                try interpolate(option: opt, section: sect, rest: v, into: &accum, depth: depth + 1, origin: origin)
+                try interpolate(option: opt, section: sect, rest: v, into: &accum, depth: depth + 1, origin: origin, budget: &budget)
             } else {
-                accum.append(v)
+                try append(v)
             }
         }
     }

@@ -30,6 +30,8 @@ struct ConfigText: Sendable {
         func option(_ key: String) -> Option? { index[key].map { options[$0] } }
     }
 
+    /// The size in bytes of the text read, which bounds what the config may expand to.
+    var size = 0
     var sections: [Section] = []
     var sectionIndex: [String: Int] = [:]
     /// configparser's `[DEFAULT]` section (confection rejects any value in it).

@@ -29,7 +29,9 @@ struct ConfigTextReader {
     static func read(_ bytes: UnsafeRawBufferPointer, newlines: ConfigNewlines) throws(ConfigFailure) -> ConfigText {
         try validateUTF8(bytes, newlines: newlines)
         var reader = ConfigTextReader(bytes: bytes, newlines: newlines)
-        return try reader.run()
+        var text = try reader.run()
+        text.size = bytes.count
+        return text
     }
 
     private mutating func run() throws(ConfigFailure) -> ConfigText {

@@ -70,17 +70,31 @@ enum ConfigItem {
 
     /// The tree as a `JSONValue`; a dict that contains itself (a section referencing its own
     /// ancestor) cannot be written as JSON or cfg text and is reported as a cycle.
-    func json(path: [String], visiting: inout Set<ObjectIdentifier>, budget: inout Int) throws(ConfigFailure) -> JSONValue {
-        budget -= 1
-        guard budget > 0 else {
+    /// `path` holds the keys from the root to this item (restored on return).
+    func json(
+        path: inout [String], visiting: inout Set<ObjectIdentifier>, nodes: inout Int, budget: inout ConfigBudget,
+        work: ConfigWork
+    ) throws(ConfigFailure) -> JSONValue {
+        work.steps += 1
+        nodes -= 1
+        guard nodes > 0 else {
             throw ConfigFailure(.other, .none, "section references expand to more than \(Self.maximumNodes) values")
         }
         switch self {
-        case .scalar(let v): return v
+        case .scalar(let v):
+            let size = if case .string(let s) = v { s.utf8.count } else { 1 }
+            do {
+                try budget.spend(size, .none, "section references to '\(path.joined(separator: "."))'")
+            } catch {
+                throw ConfigFailure(error.kind, error.location, error.message, path: path.joined(separator: "."))
+            }
+            return v
         case .list(let items):
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)
-            for item in items { out.append(try item.json(path: path, visiting: &visiting, budget: &budget)) }
+            for item in items {
+                out.append(try item.json(path: &path, visiting: &visiting, nodes: &nodes, budget: &budget, work: work))
+            }
             return .array(out)
         case .dict(let d):
             let id = ObjectIdentifier(d)
@@ -95,7 +109,9 @@ enum ConfigItem {
             members.reserveCapacity(d.keys.count)
             for key in d.keys {
                 guard let item = d[key] else { continue }
-                members.append((key, try item.json(path: path + [key], visiting: &visiting, budget: &budget)))
+                path.append(key)
+                defer { path.removeLast() }
+                members.append((key, try item.json(path: &path, visiting: &visiting, nodes: &nodes, budget: &budget, work: work)))
             }
             return .object(members)
         }

@@ -4,14 +4,19 @@ import AimSpacyModel
 /// become the referenced section dict itself — the same object, as in Python.
 struct SectionReferences {
     let root: ConfigDict
+    let work: ConfigWork
 
-    func replace(in node: ConfigDict, parent: String) throws(ConfigFailure) {
+    /// Replaces the placeholders below `node`, whose keys from the root are `path` (joined only
+    /// for an error, so that a deep tree costs one step per node).
+    func replace(in node: ConfigDict, path: inout [String]) throws(ConfigFailure) {
         for key in node.keys {
             guard let value = node[key] else { continue }
-            let path = parent.isEmpty ? key : parent + "." + key
+            work.steps += 1
+            path.append(key)
+            defer { path.removeLast() }
             switch value {
             case .dict(let d):
-                try replace(in: d, parent: path)
+                try replace(in: d, path: &path)
             case .list(let items):
                 var out: [ConfigItem] = []
                 out.reserveCapacity(items.count)
@@ -24,9 +29,10 @@ struct SectionReferences {
     }
 
     /// `_get_section_ref`: the section for a placeholder, an error for a placeholder inside text.
-    private func reference(_ item: ConfigItem, path: String) throws(ConfigFailure) -> ConfigItem {
+    private func reference(_ item: ConfigItem, path keys: [String]) throws(ConfigFailure) -> ConfigItem {
         let prefix = ConfigInterpolator.sectionPrefix
         guard case .scalar(.string(var s)) = item else { return item }
+        var path: String { keys.joined(separator: ".") }
         if s.hasPrefix("\"" + prefix), case .string(let unquoted)? = PythonJSON.loads(s) { s = unquoted }
         if s.hasPrefix(prefix) && s != prefix {
             var current = ConfigItem.dict(root)

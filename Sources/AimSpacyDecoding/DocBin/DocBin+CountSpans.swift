@@ -11,12 +11,8 @@ extension DocBin {
         }
         for entry in entries {
             while tally.count <= entry.name { tally.append([:]) }
-            do throws(DecodingError) {
-                try forEachSpan(entry.spans) { span in
-                    tally[entry.name][span.label, default: Tally(at: span.at + 16)].count += 1
-                }
-            } catch {
-                throw error.prefixingPath("span_groups[\(index)]")
+            try forEachSpan(entry.spans, doc: index, group: names.labels[entry.name]) { span in
+                tally[entry.name][span.label, default: Tally(at: span.at + 16)].count += 1
             }
         }
     }

@@ -1,10 +1,11 @@
 import AimSpacyModel
 
 extension DocBin {
-    /// Doc `index`, rebuilt as `DocBin.get_docs` + `Doc.from_array` rebuild it (spec §1.11).
-    public func doc(at index: Int) throws(DecodingError) -> Doc {
+    /// Doc `index`, rebuilt as `DocBin.get_docs` + `Doc.from_array` rebuild it (spec §1.11), with
+    /// the spans of the span groups `made` checked against it (all: as `Doc.to_json()` needs them).
+    public func doc(at index: Int, spanGroupsMade made: SpanGroupsMade = .all) throws(DecodingError) -> Doc {
         var scratch = DocScratch()
-        return try doc(at: index, scratch: &scratch)
+        return try doc(at: index, scratch: &scratch, spanGroupsMade: made)
     }
 
     /// Calls `body` with every doc in order, decoding one at a time from the one payload buffer.
@@ -20,7 +21,7 @@ extension DocBin {
     /// The docs as a sequence of results, one decoded per step (`for doc in docBin.docs`).
     public var docs: Docs { Docs(docBin: self) }
 
-    func doc(at index: Int, scratch: inout DocScratch) throws(DecodingError) -> Doc {
+    func doc(at index: Int, scratch: inout DocScratch, spanGroupsMade made: SpanGroupsMade = .all) throws(DecodingError) -> Doc {
         precondition(index >= 0 && index < count, "doc index out of range")
         let rows = self.rows(of: index)
         _ = try analyse(doc: index, rows: rows, scratch: &scratch)
@@ -103,7 +104,7 @@ extension DocBin {
         doc.ents = try entities(tokens, doc: index, rows: rows)
         doc.sents = SentenceBoundaries.sentences(scratch.sentStart)
         doc.cats = try categories(doc: index)
-        doc.spanGroups = try spanGroups(doc: index)
+        doc.spanGroups = try spanGroups(doc: index, made: made)
         doc.title = try title(doc: index)
         return doc
     }

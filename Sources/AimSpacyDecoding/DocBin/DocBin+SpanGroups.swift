@@ -124,24 +124,41 @@ extension DocBin {
         return (name, spans)
     }
 
-    /// Calls `body` with every span of a `spans` range that `spanGroupEntries` checked.
-    func forEachSpan(_ spans: Range<Int>, _ body: (RawSpan) throws(DecodingError) -> Void) throws(DecodingError) {
+    /// Calls `body` with every span of a `spans` range that `spanGroupEntries` checked for doc
+    /// `index`'s group `group`. When `checked`, a span whose tokens are not `0 <= start <= end <= len(doc)`
+    /// is refused as spaCy refuses it when the group's spans are made (E035, by `Doc.to_json`,
+    /// iterating the group or `displacy.render`); character offsets are not checked, as in spaCy.
+    func forEachSpan(
+        _ spans: Range<Int>, doc index: Int, group: String, checked: Bool = true,
+        _ body: (RawSpan) throws(DecodingError) -> Void
+    ) throws(DecodingError) {
+        let length = rows(of: index).count
         var reader = reader(nested: spans)
+        var position = 0
         while !reader.bytes.isAtEnd {
             let raw = try reader.readBinary()
-            try body(RawSpan(bytes: reader.slice(raw), at: spans.lowerBound + raw.lowerBound))
+            let span = RawSpan(bytes: reader.slice(raw), at: spans.lowerBound + raw.lowerBound)
+            guard !checked || (0 <= span.start && span.start <= span.end && span.end <= length) else {
+                throw DecodingError(
+                    location: .binary(offset: span.at + 24, path: "span_groups[\(index)].\(group).spans[\(position)]"),
+                    message: "span \(position) of group '\(group)' in doc \(index) lies outside the doc: [E035] Error creating span with start \(span.start) and end \(span.end) for Doc of length \(length).")
+            }
+            try body(span)
+            position += 1
         }
     }
 
-    /// `Doc.spans` from `span_groups[i]`, in the old (array) or current (map) format (spec §1.9).
-    func spanGroups(doc index: Int) throws(DecodingError) -> [SpanGroup] {
+    /// `Doc.spans` from `span_groups[i]`, in the old (array) or current (map) format (spec §1.9),
+    /// the spans of the groups `made` checked against the doc.
+    func spanGroups(doc index: Int, made: SpanGroupsMade) throws(DecodingError) -> [SpanGroup] {
         var entries: [(name: String, spans: Range<Int>)] = []
         try spanGroupEntries(doc: index, into: &entries) { reader, range throws(DecodingError) in try reader.string(range) }
         var groups: [SpanGroup] = []
         groups.reserveCapacity(entries.count)
         for entry in entries {
             var spans: [Span] = []
-            try forEachSpan(entry.spans) { span throws(DecodingError) in
+            try forEachSpan(entry.spans, doc: index, group: entry.name, checked: made.includes(entry.name)) {
+                span throws(DecodingError) in
                 func resolve(_ id: UInt64, _ field: String, _ o: Int) throws(DecodingError) -> String {
                     guard let text = strings[id] else {
                         throw DecodingError(

@@ -48,9 +48,9 @@ public struct DocBin: Sendable {
     public var hasUserData: Bool { userData != nil }
 
     /// Decodes a `.spacy` file's bytes (a zlib stream).
-    /// - Parameter limit: the largest inflated payload accepted (decompression-bomb guard).
-    public init(bytes: UnsafeRawBufferPointer, limit: Int = Zlib.defaultLimit) throws(DecodingError) {
-        let payload = try Zlib.inflate(bytes, limit: limit)
+    /// - Parameter limits: how far the payload may inflate (decompression-bomb guard).
+    public init(bytes: UnsafeRawBufferPointer, limits: InflateLimits = InflateLimits()) throws(DecodingError) {
+        let payload = try Zlib.inflate(bytes, limits: limits)
         try self.init(payload: payload, compressedSize: bytes.count)
     }
 

@@ -7,18 +7,29 @@ import Darwin
 
 /// zlib (RFC 1950) decompression through the system zlib, as Python's `zlib.decompress` does it.
 public enum Zlib {
-    /// Default cap on inflated size: a guard against decompression bombs.
-    public static let defaultLimit = 8 << 30
-
     /// Inflates a complete zlib stream into one buffer, growing it as needed.
     /// - Parameters:
     ///   - input: the compressed bytes (zlib header required, as with `wbits=15`).
-    ///   - limit: the largest inflated size accepted; more throws instead of allocating.
+    ///   - limits: how far the stream may inflate; past that it throws, having never held more
+    ///     than the cap plus one byte.
     ///   - sizeHint: expected inflated size, to allocate the right buffer at once.
     /// Bytes after the end of the stream are ignored, as `zlib.decompress` ignores them.
     public static func inflate(
-        _ input: UnsafeRawBufferPointer, limit: Int = defaultLimit, sizeHint: Int? = nil
+        _ input: UnsafeRawBufferPointer, limits: InflateLimits = InflateLimits(), sizeHint: Int? = nil
     ) throws(DecodingError) -> InflatedBuffer {
+        try inflate(input, limits: limits, sizeHint: sizeHint, allocating: { _ in })
+    }
+
+    /// `inflate`, telling `allocating` every output capacity it allocates (for tests of peak memory).
+    static func inflate(
+        _ input: UnsafeRawBufferPointer, limits: InflateLimits, sizeHint: Int?, allocating: (Int) -> Void
+    ) throws(DecodingError) -> InflatedBuffer {
+        let limit = limits.cap(compressedSize: input.count)
+        func refused(_ stream: z_stream) -> DecodingError {
+            DecodingError(
+                location: .binary(offset: Int(stream.total_in), path: ""),
+                message: "zlib: \(limits.reason(compressedSize: input.count))")
+        }
         var stream = z_stream()
         guard aimz_inflateInit2(&stream, 15) == Z_OK else {
             throw DecodingError(location: .binary(offset: 0, path: ""), message: "zlib: cannot initialise inflate")
@@ -27,6 +38,7 @@ public enum Zlib {
 
         let guess = sizeHint ?? input.count.multipliedReportingOverflow(by: 10).partialValue
         var capacity = min(max(guess, 1 << 16), limit &+ 1)
+        allocating(capacity)
         guard var output = malloc(capacity) else { throw allocationError(capacity) }
         var produced = 0
         var consumed = 0
@@ -41,11 +53,10 @@ public enum Zlib {
             if produced == capacity {
                 if capacity > limit {
                     free(output)
-                    throw DecodingError(
-                        location: .binary(offset: Int(stream.total_in), path: ""),
-                        message: "zlib: inflated size exceeds the limit of \(limit) bytes (decompression bomb?)")
+                    throw refused(stream)
                 }
                 let grown = min(capacity > (1 << 30) ? capacity + capacity / 2 : capacity * 2, limit &+ 1)
+                allocating(grown)
                 guard let bigger = realloc(output, grown) else {
                     free(output)
                     throw allocationError(grown)
@@ -62,9 +73,7 @@ public enum Zlib {
             case Z_STREAM_END:
                 if produced > limit {
                     free(output)
-                    throw DecodingError(
-                        location: .binary(offset: Int(stream.total_in), path: ""),
-                        message: "zlib: inflated size exceeds the limit of \(limit) bytes (decompression bomb?)")
+                    throw refused(stream)
                 }
                 let shrunk = produced < capacity ? (realloc(output, max(produced, 1)) ?? output) : output
                 return InflatedBuffer(taking: shrunk, count: produced)

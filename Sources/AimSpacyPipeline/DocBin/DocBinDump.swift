@@ -5,8 +5,8 @@ import AimSpacyModel
 /// `json.dumps(doc.to_json(), ensure_ascii=False)` writes it.
 public enum DocBinDump {
     /// Writes every doc of `path` through `write`, one line each, decoding one doc at a time.
-    public static func run(path: String, write: (String) -> Void) throws {
-        let docBin = try DocBinFile.open(path)
+    public static func run(path: String, limits: InflateLimits = InflateLimits(), write: (String) -> Void) throws {
+        let docBin = try DocBinFile.open(path, limits: limits)
         var line = ""
         for result in docBin.docs {
             let doc: Doc

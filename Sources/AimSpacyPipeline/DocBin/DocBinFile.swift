@@ -5,7 +5,7 @@ import Foundation
 /// buffer of the payload's size, and decoding errors are stamped with the file name.
 public enum DocBinFile {
     /// Reads and decodes `path`. Throws `DecodingError` (with the file set) or `PipelineError`.
-    public static func open(_ path: String, limit: Int = Zlib.defaultLimit) throws -> DocBin {
+    public static func open(_ path: String, limits: InflateLimits = InflateLimits()) throws -> DocBin {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -13,7 +13,7 @@ public enum DocBinFile {
             throw PipelineError("\(path): cannot read the file (\(error.localizedDescription))")
         }
         do {
-            return try data.withUnsafeBytes { raw in try DocBin(bytes: raw, limit: limit) }
+            return try data.withUnsafeBytes { raw in try DocBin(bytes: raw, limits: limits) }
         } catch let error as DecodingError {
             throw error.inFile(path)
         }

@@ -4,19 +4,19 @@ import AimSpacyModel
 
 /// `aim-spacy docbin stats`: counts from the columnar path (no `Doc` is made), as JSON or a table.
 public enum DocBinStats {
-    public static func counts(path: String) throws -> DocBinCounts {
-        let docBin = try DocBinFile.open(path)
+    public static func counts(path: String, limits: InflateLimits = InflateLimits()) throws -> DocBinCounts {
+        let docBin = try DocBinFile.open(path, limits: limits)
         do { return try docBin.counts() } catch { throw error.inFile(path) }
     }
 
     /// Only inflates the file and returns the payload size: the benchmark's zlib-alone baseline.
-    public static func inflatedSize(path: String) throws -> Int {
+    public static func inflatedSize(path: String, limits: InflateLimits = InflateLimits()) throws -> Int {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw PipelineError("\(path): cannot read the file (\(error.localizedDescription))")
         }
         do {
-            return try data.withUnsafeBytes { raw in try Zlib.inflate(raw).count }
+            return try data.withUnsafeBytes { raw in try Zlib.inflate(raw, limits: limits).count }
         } catch let error as DecodingError {
             throw error.inFile(path)
         }

@@ -1,3 +1,5 @@
+import AimSpacyDecoding
+
 /// What `aim-spacy import` was asked to do: the paths and the `spacy.AimLogger.v1` settings given as
 /// flags, which override those of the training's own config.
 public struct ImportOptions: Sendable, Equatable {
@@ -17,11 +19,13 @@ public struct ImportOptions: Sendable, Equatable {
     public var replace: Bool
     public var name: String?
     public var tags: [String]
+    /// How far the corpora the configs name may inflate (`--max-inflated-size`).
+    public var inflateLimits: InflateLimits
 
     public init(
         paths: [String], repo: String? = nil, experiment: String? = nil, vizPath: String? = nil,
         modelLogInterval: Int? = nil, imageSize: String? = nil, experimentType: String? = nil, vizDocs: Int = 10,
-        replace: Bool = false, name: String? = nil, tags: [String] = []
+        replace: Bool = false, name: String? = nil, tags: [String] = [], inflateLimits: InflateLimits = InflateLimits()
     ) {
         self.paths = paths
         self.repo = repo
@@ -34,5 +38,6 @@ public struct ImportOptions: Sendable, Equatable {
         self.replace = replace
         self.name = name
         self.tags = tags
+        self.inflateLimits = inflateLimits
     }
 }

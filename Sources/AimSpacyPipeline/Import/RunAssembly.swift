@@ -160,7 +160,7 @@ struct RunAssembly {
         } else {
             let data = try Data(contentsOf: url, options: .alwaysMapped)
             let decoded: Result<DocBin, DecodingError> = data.withUnsafeBytes { raw in
-                Result { () throws(DecodingError) in try DocBin(bytes: raw) }
+                Result { () throws(DecodingError) in try DocBin(bytes: raw, limits: options.inflateLimits) }
             }
             do {
                 entry = (try decoded.get(), SourceFile(path: relative(url), size: data.count, sha256: SHA256.hex(data), role: role))

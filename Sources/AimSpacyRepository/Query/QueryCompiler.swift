@@ -17,14 +17,11 @@ struct QueryCompiler {
     mutating func compile(_ node: QueryNode) throws(QueryError) -> CompiledQuery {
         switch node {
         case .literal(let value, _): return .constant(value)
-        case .list(let items, _):
-            var compiled: [CompiledQuery] = []
-            for item in items { compiled.append(try compile(item)) }
-            return .list(compiled)
+        case .list(let items, _): return .list(try compile(items))
         case .not(let inner): return .not(try compile(inner))
         case .negate(let inner, _): return .negate(try compile(inner))
-        case .and(let a, let b): return .and(try compile(a), try compile(b))
-        case .or(let a, let b): return .or(try compile(a), try compile(b))
+        case .and(let operands): return .and(try compile(operands))
+        case .or(let operands): return .or(try compile(operands))
         case .compare(let first, let rest):
             var compiled: [(QueryComparison, CompiledQuery)] = []
             for (op, operand) in rest { compiled.append((op, try compile(operand))) }
@@ -40,6 +37,13 @@ struct QueryCompiler {
         case .attribute, .index:
             return try compileAccess(node)
         }
+    }
+
+    private mutating func compile(_ nodes: [QueryNode]) throws(QueryError) -> [CompiledQuery] {
+        var compiled: [CompiledQuery] = []
+        compiled.reserveCapacity(nodes.count)
+        for node in nodes { compiled.append(try compile(node)) }
+        return compiled
     }
 
     /// Only `metric` can be called.

@@ -8,8 +8,9 @@ indirect enum QueryNode {
     case list([QueryNode], column: Int)
     case not(QueryNode)
     case negate(QueryNode, column: Int)
-    case and(QueryNode, QueryNode)
-    case or(QueryNode, QueryNode)
+    /// `a and b and c` as one node with its operands, as Python's `BoolOp`: a long chain stays flat.
+    case and([QueryNode])
+    case or([QueryNode])
     case compare(QueryNode, [(QueryComparison, QueryNode)])
 
     var column: Int {
@@ -18,7 +19,8 @@ indirect enum QueryNode {
             .negate(_, let c):
             return c
         case .attribute(let base, _, _): return base.column
-        case .not(let n), .and(let n, _), .or(let n, _), .compare(let n, _): return n.column
+        case .not(let n), .compare(let n, _): return n.column
+        case .and(let operands), .or(let operands): return operands[0].column
         }
     }
 }
@@ -30,10 +32,18 @@ enum QueryComparison: Equatable {
 
 /// Recursive descent over Python's precedence: `or` < `and` < `not` < comparisons (chained, as in
 /// Python) < unary minus < attribute access, calls and subscripts.
+///
+/// Nesting is limited to `maximumDepth` levels (brackets, calls, subscripts, `not`, signs and each
+/// link of an attribute chain), so that the parser and every walk of the tree it returns use bounded
+/// stack whatever the input; chains of `and`/`or` and comparisons are flat and do not nest.
 struct QueryParser {
+    /// Deeper than any query a person writes; far below what the stack of a worker thread allows.
+    static let maximumDepth = 100
+
     private let expression: String
     private let tokens: [QueryToken]
     private var position = 0
+    private var depth = 0
 
     private static let keywords: Set<String> = ["and", "or", "not", "in", "is", "True", "False", "None", "true", "false", "null"]
 
@@ -81,28 +91,39 @@ struct QueryParser {
         position += 1
     }
 
+    /// Enters one more level of nesting at the current token, refusing one level too many.
+    private mutating func enter() throws(QueryError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw fail("expression nested more than \(Self.maximumDepth) levels deep; expected a flatter query")
+        }
+    }
+
     private mutating func parseOr() throws(QueryError) -> QueryNode {
-        var left = try parseAnd()
+        var operands = [try parseAnd()]
         while isKeyword("or") {
             position += 1
-            left = .or(left, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return left
+        return operands.count == 1 ? operands[0] : .or(operands)
     }
 
     private mutating func parseAnd() throws(QueryError) -> QueryNode {
-        var left = try parseNot()
+        var operands = [try parseNot()]
         while isKeyword("and") {
             position += 1
-            left = .and(left, try parseNot())
+            operands.append(try parseNot())
         }
-        return left
+        return operands.count == 1 ? operands[0] : .and(operands)
     }
 
     private mutating func parseNot() throws(QueryError) -> QueryNode {
         if isKeyword("not") {
+            try enter()
             position += 1
-            return .not(try parseNot())
+            let inner = try parseNot()
+            depth -= 1
+            return .not(inner)
         }
         return try parseComparison()
     }
@@ -144,21 +165,25 @@ struct QueryParser {
     }
 
     private mutating func parseUnary() throws(QueryError) -> QueryNode {
-        if isSymbol("-") {
+        if isSymbol("-") || isSymbol("+") {
+            let negative = isSymbol("-")
             let column = current.column
+            try enter()
             position += 1
-            return .negate(try parseUnary(), column: column)
-        }
-        if isSymbol("+") {
-            position += 1
-            return try parseUnary()
+            let inner = try parseUnary()
+            depth -= 1
+            return negative ? .negate(inner, column: column) : inner
         }
         return try parsePostfix()
     }
 
+    /// A value followed by `.name`, `(...)` and `[...]` links; each link nests the value one level.
     private mutating func parsePostfix() throws(QueryError) -> QueryNode {
         var node = try parsePrimary()
+        let outer = depth
+        defer { depth = outer }
         while true {
+            if isSymbol(".") || isSymbol("(") || isSymbol("[") { try enter() }
             if isSymbol(".") {
                 position += 1
                 guard case .name(let attribute) = current.kind else { throw fail("expected an attribute name after '.', found \(describe(current))") }
@@ -216,11 +241,15 @@ struct QueryParser {
             position += 1
             return .name(name, column: token.column)
         case .symbol("("):
+            try enter()
             position += 1
             let inner = try parseOr()
             try expect(")", "')' to close the '(' at column \(token.column)")
+            depth -= 1
             return inner
         case .symbol("["):
+            try enter()
+            defer { depth -= 1 }
             position += 1
             var items: [QueryNode] = []
             while !isSymbol("]") {

@@ -51,8 +51,8 @@ indirect enum CompiledQuery: Sendable {
     case list([CompiledQuery])
     case not(CompiledQuery)
     case negate(CompiledQuery)
-    case and(CompiledQuery, CompiledQuery)
-    case or(CompiledQuery, CompiledQuery)
+    case and([CompiledQuery])
+    case or([CompiledQuery])
     case compare(CompiledQuery, [(QueryComparison, CompiledQuery)])
 
     func evaluate(_ run: RunSummary) -> QueryValue {
@@ -64,12 +64,20 @@ indirect enum CompiledQuery: Sendable {
         case .negate(let inner):
             if case .number(let n) = inner.evaluate(run) { return .number(-n) }
             return .none
-        case .and(let left, let right):
-            let value = left.evaluate(run)
-            return value.isTruthy ? right.evaluate(run) : value
-        case .or(let left, let right):
-            let value = left.evaluate(run)
-            return value.isTruthy ? value : right.evaluate(run)
+        case .and(let operands):
+            var value = QueryValue.none
+            for operand in operands {
+                value = operand.evaluate(run)
+                if !value.isTruthy { return value }
+            }
+            return value
+        case .or(let operands):
+            var value = QueryValue.none
+            for operand in operands {
+                value = operand.evaluate(run)
+                if value.isTruthy { return value }
+            }
+            return value
         case .compare(let first, let rest):
             var left = first.evaluate(run)
             for (op, node) in rest {
