@@ -40,12 +40,12 @@ struct ArchiveCommand: ParsableCommand {
 /// One-line messages on stderr for the archive commands.
 enum ArchiveDiagnostics {
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data("note: \(text)\n".utf8))
+        FileHandle.standardError.write(Data(TerminalText.escaped("note: \(text)\n").utf8))
     }
 
     /// Prints `error: …` on stderr and returns the exit status to throw.
     static func failure(_ error: any Error) -> ExitCode {
-        let line = (error as? PipelineError)?.diagnostic ?? "error: \(error)"
+        let line = (error as? PipelineError)?.diagnostic ?? PipelineError("\(error)").diagnostic
         FileHandle.standardError.write(Data("\(line)\n".utf8))
         return ExitCode.failure
     }

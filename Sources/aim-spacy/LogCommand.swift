@@ -31,10 +31,10 @@ struct LogParseCommand: ParsableCommand {
             if json {
                 print(LogParsing.json(log).serialized())
             } else {
-                print(LogParsing.summary(log, file: file), terminator: "")
+                print(TerminalText.escaped(LogParsing.summary(log, file: file)), terminator: "")
             }
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            FileHandle.standardError.write(Data(TerminalText.escaped("\(error)\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -112,7 +112,7 @@ public enum ArchivePipeline {
             }
         }
         for run in runs {
-            contents.runsJSON[run.hash] = run.jsonValue(points: true, markup: true).serializedUTF8(sortKeys: true, indent: 1)
+            contents.runsJSON[run.hash] = run.withSharedPaths().jsonValue(points: true, markup: true).serializedUTF8(sortKeys: true, indent: 1)
         }
         if includeReport && !runs.isEmpty {
             contents.report = try ReportPipeline.files(runs: runs, options: ReportOptions())
@@ -181,7 +181,7 @@ public enum ArchivePipeline {
         if let maxBytes { limits.maxTotalBytes = maxBytes }
         if let maxEntries { limits.maxEntries = maxEntries }
         do {
-            let summary = try ArchiveExtractor(limits: limits).extract(url, to: directory, force: force)
+            let summary = try ArchiveExtractor(limits: limits).extractVerified(url, to: directory, force: force)
             return ExtractOutcome(files: summary.files, bytes: summary.bytes)
         } catch {
             throw PipelineError(error.message)

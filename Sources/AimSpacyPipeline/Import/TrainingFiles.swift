@@ -44,6 +44,7 @@ struct TrainingFiles: Sendable {
             let inModel = parent == "model-best" || parent == "model-last"
             let data: Data
             do {
+                if let problem = RegularFile.problem(at: url.path) { throw PipelineError("\(url.path): \(problem)") }
                 let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 if size > largestTextFile || name.hasSuffix(".spacy") {
                     if candidate.explicitFiles { throw PipelineError("\(url.path): not a training file (a log, config.cfg, meta.json or evaluate output)") }
@@ -159,6 +160,17 @@ struct TrainingFiles: Sendable {
             evaluation = try data.withUnsafeBytes { raw throws(DecodingError) in try EvaluationMetricsDecoder.decode(raw) }
             return "evaluate-metrics"
         }
+        if name.hasSuffix(".json"), Self.isEvaluateOutputName(path), (try? data.withUnsafeBytes({ raw in try JSONValue.parse(raw) })) == nil {
+            let reason = data.withUnsafeBytes { raw -> String in
+                do throws(DecodingError) {
+                    _ = try EvaluationMetricsDecoder.decode(raw)
+                    return "not valid JSON"
+                } catch {
+                    return error.inFile(path).description.replacingOccurrences(of: ": error: ", with: ": ")
+                }
+            }
+            warnings.append("\(reason): not read as spacy evaluate output")
+        }
         return nil
     }
 
@@ -167,6 +179,13 @@ struct TrainingFiles: Sendable {
         let head = String(decoding: data.prefix(1 << 16), as: UTF8.self)
         return head.contains("displaCy") || head.contains("class=\"entities\"") || head.contains("class=\"spans\"")
             || head.contains("class=\"displacy\"")
+    }
+
+    /// Where `spacy evaluate --output` is written by convention (`evaluate/metrics.json`, `metrics.json`,
+    /// `*metrics*.json`, any JSON in an `evaluate/` folder): a broken one there is worth a warning.
+    static func isEvaluateOutputName(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.last?.contains("metrics") == true || parts.dropLast().last == "evaluate"
     }
 
     /// The `--output` JSON of `spacy evaluate`: an object of scores (`token_acc`, `speed`, `*_f`…).

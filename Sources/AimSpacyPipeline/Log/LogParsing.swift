@@ -88,6 +88,7 @@ public enum LogParsing {
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {
+        if let problem = RegularFile.problem(at: path) { throw PipelineError("\(path): error: \(problem)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PipelineError("\(path): error: cannot read the file")
         }
