@@ -10,9 +10,12 @@ public enum SharedPath {
 }
 
 extension Run {
-    /// The run with its datasets' and sources' paths as `SharedPath` shows them.
+    /// The run with the local paths it keeps (datasets, sources, the logger's `repo` and `viz_path`)
+    /// as `SharedPath` shows them.
     public func withSharedPaths() -> Run {
         var run = self
+        run.settings.repo = run.settings.repo.map(SharedPath.shown)
+        run.settings.vizPath = run.settings.vizPath.map(SharedPath.shown)
         for i in run.datasets.indices { run.datasets[i].path = SharedPath.shown(run.datasets[i].path) }
         for i in run.sources.indices { run.sources[i].path = SharedPath.shown(run.sources[i].path) }
         return run
