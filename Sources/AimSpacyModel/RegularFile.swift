@@ -8,11 +8,11 @@ import Darwin
 /// until something writes to it and a device may never end, so both are refused by name.
 public enum RegularFile {
     /// Why `path` cannot be read as a file, or `nil` for a regular file (or a symlink to one):
-    /// `no such file or folder`, `not a regular file (a FIFO)`, `is a folder`.
+    /// `cannot read the file (no such file or folder)`, `not a regular file (a FIFO)`, `is a folder, expected a file`.
     public static func problem(at path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return errno == ENOENT ? "no such file or folder" : "cannot read the file (\(String(cString: strerror(errno))))"
+            return "cannot read the file (\(errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))))"
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return nil
