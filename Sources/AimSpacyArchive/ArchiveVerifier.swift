@@ -77,6 +77,13 @@ public enum ArchiveVerifier {
         )
     }
 
+    /// Whether `url` is an archive this tool wrote (a zip with an aim-spacy `MANIFEST.json`), which
+    /// a new archive may replace; nothing is inflated but the manifest.
+    public static func isOwnArchive(_ url: URL) -> Bool {
+        guard let reader = try? ZipReader(url: url, maxEntries: ExtractionLimits().maxEntries) else { return false }
+        return (try? readManifest(reader)) != nil
+    }
+
     /// Reads and parses the archive's manifest.
     static func readManifest(_ reader: ZipReader) throws(ArchiveError) -> ArchiveManifest {
         let name = reader.url.path

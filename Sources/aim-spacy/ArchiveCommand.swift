@@ -24,10 +24,14 @@ struct ArchiveCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the rendered report out.")
     var noReport = false
 
+    @Flag(name: .long, help: "Replace an existing --out file that is not an archive aim-spacy wrote.")
+    var force = false
+
     func run() throws {
         do {
             let outcome = try ArchivePipeline.archiveCommand(
-                arguments: items, repo: repo, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport
+                arguments: items, repo: repo, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport,
+                force: force
             )
             for note in outcome.notes { ArchiveDiagnostics.note(note) }
             print("\(out): \(outcome.entryCount) entries archived")

@@ -117,4 +117,24 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 imported, 1 unchanged"), "\(result.stdout)")
     }
+
+    @Test func archiveOutRefusesAFileItDidNotWrite() throws {
+        let (sandbox, ner) = try imported()
+        defer { sandbox.remove() }
+        let database = sandbox.repo.appendingPathComponent("runs.sqlite")
+        let refused = try AimSpacyBinary.run(["archive", ner.path, "--out", database.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(try AimSpacyBinary.run(["runs", "--repo", sandbox.repo.path]).stdout.contains("ner-aim"))
+        let zip = sandbox.root.appendingPathComponent("ner.zip")
+        for _ in 0..<2 {
+            let archived = try AimSpacyBinary.run(["archive", ner.path, "--out", zip.path])
+            #expect(archived.status == 0, "\(archived.stderr)")
+        }
+        let notes = sandbox.root.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: notes)
+        #expect(try AimSpacyBinary.run(["archive", ner.path, "--out", notes.path]).status != 0)
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+        #expect(try AimSpacyBinary.run(["archive", ner.path, "--out", notes.path, "--force"]).status == 0)
+    }
 }
