@@ -160,16 +160,18 @@ struct TrainingFiles: Sendable {
             evaluation = try data.withUnsafeBytes { raw throws(DecodingError) in try EvaluationMetricsDecoder.decode(raw) }
             return "evaluate-metrics"
         }
-        if name.hasSuffix(".json"), Self.isEvaluateOutputName(path), (try? data.withUnsafeBytes({ raw in try JSONValue.parse(raw) })) == nil {
-            let reason = data.withUnsafeBytes { raw -> String in
-                do throws(DecodingError) {
-                    _ = try EvaluationMetricsDecoder.decode(raw)
-                    return "not valid JSON"
+        if name.hasSuffix(".json"), Self.isEvaluateOutputName(path) {
+            let syntax: JSONSyntaxError? = data.withUnsafeBytes { raw in
+                do throws(JSONSyntaxError) {
+                    _ = try JSONValue.parse(raw)
+                    return nil
                 } catch {
-                    return error.inFile(path).description.replacingOccurrences(of: ": error: ", with: ": ")
+                    return error
                 }
             }
-            warnings.append("\(reason): not read as spacy evaluate output")
+            if let syntax {
+                warnings.append("\(path):\(syntax.line):\(syntax.column): expected \(syntax.expected): not read as spacy evaluate output")
+            }
         }
         return nil
     }
