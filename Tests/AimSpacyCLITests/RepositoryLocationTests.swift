@@ -82,4 +82,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("home-repo/runs.sqlite").path))
         #expect(!FileManager.default.fileExists(atPath: ner.appendingPathComponent("~").path))
     }
+
+    /// The fixture's relative `repo = "aimrepo"` counts for its folder, but not when it comes from an archive.
+    @Test func repoOfATrainingFromAnArchiveIsIgnored() throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let ner = try sandbox.copyTraining("ner-aim")
+        let zip = sandbox.root.appendingPathComponent("ner.zip")
+        #expect(try AimSpacyBinary.run(["archive", ner.path, "--out", zip.path]).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["AIM_SPACY_REPO"] = nil
+        let folder = sandbox.root.appendingPathComponent("from-folder")
+        let archive = sandbox.root.appendingPathComponent("from-archive")
+        for work in [folder, archive] { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) }
+        let plain = try AimSpacyBinary.run(["import", ner.path], in: folder, environment: environment)
+        #expect(plain.status == 0 && !plain.stderr.contains("ignored"), "\(plain.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("aimrepo/runs.sqlite").path))
+        let archived = try AimSpacyBinary.run(["import", zip.path], in: archive, environment: environment)
+        #expect(archived.status == 0, "\(archived.stderr)")
+        #expect(archived.stderr.contains("repo \"aimrepo\" ignored"), "\(archived.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("aimrepo").path))
+        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent(".aim-spacy/runs.sqlite").path))
+    }
 }
