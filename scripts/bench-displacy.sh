@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders all 143 docs of Fixtures/corpus/dev.spacy in each displaCy style with aim-spacy (release build)
-# and with spaCy's displacy.render (/work/shared/bench/spacy_baseline.py), side by side, REPS times each,
+# and with spaCy's displacy.render ($BENCH_SHARED/spacy_baseline.py, default ../shared/bench relative to the repository), side by side, REPS times each,
 # and prints medians and ratios. Like the baseline's own figure (DocBin loading + rendering, interpreter
 # start-up and imports excluded), "aim_in" is aim-spacy's in-process time (reading + decoding the DocBin +
 # rendering + writing); "aim_proc" is the whole aim-spacy process, start-up included.
@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS="${1:-5}"
-PYTHON="${PYTHON:-/work/spacy-venv/bin/python}"
-BASELINE="${BASELINE:-/work/shared/bench/spacy_baseline.py}"
+PYTHON="${PYTHON:-$(scripts/venv.sh)}"
+BASELINE="${BASELINE:-${BENCH_SHARED:-../shared/bench}/spacy_baseline.py}"
 FILE="${FILE:-Fixtures/corpus/dev.spacy}"
 N=143
 

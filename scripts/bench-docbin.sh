@@ -6,14 +6,14 @@
 #   - python zlib.decompress of the file     (zlib alone, in-process time)
 #   - aim-spacy docbin stats --inflate-only  (our inflate alone)
 # and prints medians, peak memory (max RSS) against the inflated size, and the ratios.
-# Environment: PYTHON (default /work/spacy-venv/bin/python), BENCH_SHARED (default /work/shared/bench),
+# Environment: PYTHON (default: scripts/venv.sh), BENCH_SHARED (default ../shared/bench,
+# relative to the repository root),
 # BENCH_DOCS (100000), BENCH_REPS (3), BENCH_SPACY_REPS (1; spaCy takes minutes), BENCH_DIR (a kept work dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
 
-PYTHON="${PYTHON:-/work/spacy-venv/bin/python}"
-SHARED="${BENCH_SHARED:-/work/shared/bench}"
+PYTHON="${PYTHON:-$(scripts/venv.sh)}"
+SHARED="${BENCH_SHARED:-../shared/bench}"
 DOCS="${BENCH_DOCS:-100000}"
 REPS="${BENCH_REPS:-3}"
 SPACY_REPS="${BENCH_SPACY_REPS:-1}"

@@ -6,7 +6,6 @@
 #   scripts/bench-repo.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
 
 runs="${1:-10000}"
 config="${CONFIG:-debug}"

@@ -4,7 +4,6 @@
 # CONFIG=debug for a quick look; the figures worth quoting come from the default release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
 CONFIG="${CONFIG:-release}"
 RUNS="${RUNS:-1000}"
 AIM_SPACY_BENCH_RUNS="$RUNS" swift test -c "$CONFIG" --filter 'AimSpacyReportTests.ReportBenchmark' 2>&1 | grep -E '^bench|passed|failed|error' || true

@@ -1,7 +1,7 @@
 """Differential check: every file in a directory (e.g. the fuzz corpus .build/fuzz-config/corpus)
 read by confection (Config().from_disk) and by `aim-spacy config show` (--json and cfg text).
 
-    /work/spacy-venv/bin/python scripts/compare_config_corpus.py .build/debug/aim-spacy DIR [--no-interpolate]
+    "$(scripts/venv.sh)" scripts/compare_config_corpus.py .build/debug/aim-spacy DIR [--no-interpolate]
 
 Prints each disagreement and a summary; exits non-zero if any.
 """

@@ -7,7 +7,6 @@
 # Crashes land in .build-fuzz/TARGET/artifacts/; the corpus grows in .build-fuzz/TARGET/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
 
 target="${1:?usage: scripts/fuzz.sh TARGET [SECONDS] [libFuzzer flags...]}"
 seconds="${2:-60}"

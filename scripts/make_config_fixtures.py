@@ -1,6 +1,6 @@
 """Make the config parity fixtures in Fixtures/config/ with confection 1.3.4 (spaCy 3.8.18's).
 
-Run with the spaCy venv: /work/spacy-venv/bin/python scripts/make_config_fixtures.py
+Run with the spaCy venv: "$(scripts/venv.sh)" scripts/make_config_fixtures.py
 [--fuzz-corpus .build/fuzz-config/corpus]  (also rewrites fuzz.json from the fuzzer's corpus)
 
 Writes

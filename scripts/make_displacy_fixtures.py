@@ -1,6 +1,6 @@
 """Expected displaCy markup made by spaCy 3.8.18 for the cases dev.displacy.jsonl does not cover.
 
-Run from the repository root: /work/spacy-venv/bin/python scripts/make_displacy_fixtures.py
+Run from the repository root: "$(scripts/venv.sh)" scripts/make_displacy_fixtures.py
 Writes Fixtures/displacy/:
   docs.spacy    a DocBin (user data stored) of the docs built here, in order
   docs.jsonl    the same docs as plain JSON the Swift tests can load without a DocBin decoder:

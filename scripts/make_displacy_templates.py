@@ -1,5 +1,5 @@
 """Writes Sources/AimSpacyDisplacy/Templates.swift from spaCy's own displacy/templates.py, so the
-Swift templates are spaCy's strings verbatim. Run: /work/spacy-venv/bin/python scripts/make_displacy_templates.py"""
+Swift templates are spaCy's strings verbatim. Run: "$(scripts/venv.sh)" scripts/make_displacy_templates.py"""
 import json
 import string
 from spacy.displacy import templates

@@ -1,7 +1,7 @@
 """Writes Fixtures/docbin/: small DocBins made with spaCy 3.8.18 that cover what the corpus fixtures
 leave untested, each with what spaCy itself makes of it.
 
-    /work/spacy-venv/bin/python scripts/make_docbin_fixtures.py
+    "$(scripts/venv.sh)" scripts/make_docbin_fixtures.py
 
 For every NAME.spacy:
   NAME.docs.jsonl    Doc.to_json() of every doc (as spaCy's DocBin(...).from_disk().get_docs() gives them)

@@ -2,7 +2,7 @@
 
 Run from the repository root with the spaCy 3.8.18 venv:
 
-    /work/spacy-venv/bin/python scripts/make_log_fixtures.py
+    "$(scripts/venv.sh)" scripts/make_log_fixtures.py
 
 Each training is tiny (a few docs of Fixtures/corpus, a handful of steps) so the logs stay a few KB.
 Terminal recordings are made with util-linux `script -q` on a 100-column pty, so they hold the tqdm

@@ -70,56 +70,21 @@ public struct ArchiveExtractor: Sendable {
     /// Checks every entry and the target, throwing the first refusal before anything is written.
     private func plan(_ reader: ZipReader, target: URL, force: Bool) throws(ArchiveError) -> Plan {
         let name = reader.url.path
-        var files: [ZipReader.Entry] = []
-        var directories: [String] = []
-        var kinds: [String: ZipReader.Entry.Kind] = [:]
+        let checked = try EntryRules.check(reader.entries, archive: name)
         var total: UInt64 = 0
-        for entry in reader.entries {
-            let components: [String]
-            switch EntryPath.components(of: entry.path) {
-            case .success(let parts): components = parts
-            case .failure(let error): throw ArchiveError(.unsafePath, "\(name): \(error.message); refusing to extract")
+        for entry in checked.files {
+            let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
+            guard !overflow, sum <= limits.maxTotalBytes else {
+                throw ArchiveError(.limitExceeded, "\(name): entries declare more than \(limits.maxTotalBytes) bytes in total (zip bomb?)")
             }
-            let key = components.joined(separator: "/")
-            switch entry.kind {
-            case .symlink:
-                throw ArchiveError(.symlink, "\(name): entry '\(entry.path)' is a symlink; refusing to extract")
-            case .directory:
-                if let existing = kinds[key], existing != .directory {
-                    throw ArchiveError(.unsafePath, "\(name): entry '\(entry.path)' is both a file and a folder")
-                }
-                kinds[key] = .directory
-                directories.append(key)
-            case .file:
-                guard kinds[key] == nil else {
-                    throw ArchiveError(.unsafePath, "\(name): entry '\(entry.path)' appears twice")
-                }
-                kinds[key] = .file
-                let (sum, overflow) = total.addingReportingOverflow(entry.uncompressedSize)
-                guard !overflow, sum <= limits.maxTotalBytes else {
-                    throw ArchiveError(.limitExceeded, "\(name): entries declare more than \(limits.maxTotalBytes) bytes in total (zip bomb?)")
-                }
-                total = sum
-                if entry.uncompressedSize > limits.ratioThreshold,
-                   entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
-                    throw ArchiveError(.limitExceeded, "\(name): entry '\(entry.path)' compresses \(entry.uncompressedSize / max(entry.compressedSize, 1)):1, more than the limit of \(limits.maxRatio):1 (zip bomb?)")
-                }
-                var mutable = entry
-                mutable.path = key
-                files.append(mutable)
+            total = sum
+            if entry.uncompressedSize > limits.ratioThreshold,
+               entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
+                throw ArchiveError(.limitExceeded, "\(name): entry '\(entry.path)' compresses \(entry.uncompressedSize / max(entry.compressedSize, 1)):1, more than the limit of \(limits.maxRatio):1 (zip bomb?)")
             }
         }
+        let files = checked.files, directories = checked.directories
         let dataOffsets = try checkExtents(reader, files: files, archive: name)
-        // A file must not also be a folder of another entry.
-        for path in kinds.keys.sorted() {
-            var parent = path
-            while let slash = parent.lastIndex(of: "/") {
-                parent = String(parent[..<slash])
-                if kinds[parent] == .file {
-                    throw ArchiveError(.unsafePath, "\(name): '\(parent)' is both a file and the folder of '\(path)'")
-                }
-            }
-        }
         try checkTarget(target, files: files.map(\.path), directories: directories, force: force, archive: name)
         return Plan(files: files, dataOffsets: dataOffsets, directories: directories)
     }

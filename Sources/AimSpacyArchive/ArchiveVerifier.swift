@@ -31,10 +31,13 @@ public enum ArchiveVerifier {
     /// The largest manifest read into memory.
     public static let maxManifestSize: UInt64 = 256 << 20
 
-    /// Verifies `url`. Throws for an unreadable archive or manifest; reports entry problems.
+    /// Verifies `url`. Throws for an unreadable archive or manifest and for entries `extract` and
+    /// `import` would refuse (`EntryRules`); reports entries that differ from the manifest.
     public static func verify(_ url: URL, maxEntries: Int = ExtractionLimits().maxEntries) throws(ArchiveError) -> VerificationReport {
         let reader = try ZipReader(url: url, maxEntries: maxEntries)
-        return report(reader, try readManifest(reader))
+        let report = report(reader, try readManifest(reader))
+        if report.isIntact { _ = try EntryRules.check(reader.entries, archive: url.path) }
+        return report
     }
 
     /// Compares the archive's entries with `manifest`. Without `hashing` only the central directory
@@ -72,6 +75,13 @@ public enum ArchiveVerifier {
             manifest: manifest, missing: missing.sorted(), extra: extra.sorted(),
             changed: changed.sorted { $0.path < $1.path }, intactCount: intact
         )
+    }
+
+    /// Whether `url` is an archive this tool wrote (a zip with an aim-spacy `MANIFEST.json`), which
+    /// a new archive may replace; nothing is inflated but the manifest.
+    public static func isOwnArchive(_ url: URL) -> Bool {
+        guard let reader = try? ZipReader(url: url, maxEntries: ExtractionLimits().maxEntries) else { return false }
+        return (try? readManifest(reader)) != nil
     }
 
     /// Reads and parses the archive's manifest.

@@ -1,3 +1,4 @@
+import AimSpacyModel
 import CAimZlib
 import Foundation
 
@@ -33,11 +34,7 @@ final class ZipReader {
     init(url: URL, maxEntries: Int) throws(ArchiveError) {
         self.url = url
         let name = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
-            throw ArchiveError(.io, "\(name): no such file")
-        }
-        guard !isDirectory.boolValue else { throw ArchiveError(.io, "\(name): is a folder, expected a zip file") }
+        if let problem = RegularFile.problem(at: name) { throw ArchiveError(.io, "\(name): \(problem)") }
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {

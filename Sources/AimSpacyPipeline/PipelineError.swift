@@ -8,7 +8,8 @@ public struct PipelineError: Error, Equatable, Sendable, CustomStringConvertible
 
     /// What `aim-spacy` prints on stderr: the message as is when it already names its severity
     /// (`path:3:7: error: …`, `query:1:5: error: …`, `error: …`), else `error: message`.
+    /// Control characters from data in the message are escaped (`TerminalText`).
     public var diagnostic: String {
-        message.hasPrefix("error:") || message.contains(": error:") ? message : "error: " + message
+        TerminalText.escaped(message.hasPrefix("error:") || message.contains(": error:") ? message : "error: " + message)
     }
 }

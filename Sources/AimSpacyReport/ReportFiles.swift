@@ -8,26 +8,42 @@ public enum ReportFiles {
         public var unchanged: [String]
     }
 
-    /// Writes `files` under `directory`, skipping those whose bytes are already there.
-    public static func write(_ files: [String: [UInt8]], to directory: URL) throws(ReportError) -> WriteSummary {
+    /// Writes `files` under `directory`, skipping those whose bytes are already there. A file is only
+    /// replaced when it is an earlier report page (`ReportOwnership`) or with `force`; every file is
+    /// checked before the first is written, and each is written atomically (a temporary file in the
+    /// same folder, then a rename), so a refusal or a crash leaves nothing half-written.
+    public static func write(_ files: [String: [UInt8]], to directory: URL, force: Bool = false) throws(ReportError) -> WriteSummary {
         var summary = WriteSummary(written: [], unchanged: [])
-        let manager = FileManager.default
+        var pending: [(path: String, url: URL, bytes: [UInt8])] = []
         for path in files.keys.sorted() {
             guard let bytes = files[path] else { continue }
             let url = directory.appendingPathComponent(path)
-            if let existing = manager.contents(atPath: url.path), existing.elementsEqual(bytes) {
+            switch ReportOwnership.existing(at: url, replacing: bytes) {
+            case .missing, .ours:
+                pending.append((path, url, bytes))
+            case .same:
                 summary.unchanged.append(path)
-                continue
+            case .foreign(let what):
+                guard force else {
+                    throw ReportError("\(url.path): \(what), not a report aim-spacy wrote; refusing to overwrite it (--force replaces it)")
+                }
+                pending.append((path, url, bytes))
             }
-            do {
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url, options: .atomic)
-            } catch {
-                throw ReportError("\(url.path): cannot be written (\(error.localizedDescription))")
-            }
-            summary.written.append(path)
+        }
+        for file in pending {
+            try AtomicFile.write(file.bytes, to: file.url)
+            summary.written.append(file.path)
         }
         return summary
+    }
+
+    /// Whether the file at `url` is a page of an aim-spacy report (it carries the generator marker),
+    /// so that reading a training folder can leave a report written into it alone.
+    public static func isReportPage(_ url: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: ReportOwnership.searchedBytes) else { return false }
+        return ReportOwnership.isPage(Array(head))
     }
 
     /// Validates every `.html` and `.svg` file under `directory` (or the one file it names, such as a

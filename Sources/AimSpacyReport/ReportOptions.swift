@@ -10,11 +10,15 @@ public struct ReportOptions: Sendable, Equatable {
     public var templatesDirectory: String?
     /// Render the whole report as one HTML file (`index.html` only) instead of a folder of pages.
     public var singleFile: Bool
+    /// Show corpora and sources with the absolute local paths the repository keeps, instead of
+    /// relative to the training folder (`SharedPath`).
+    public var absolutePaths: Bool
 
     public init(
         title: String = "aim-spacy report", smoothing: Double = 0.6, maxPoints: Int = 1000,
-        templatesDirectory: String? = nil, singleFile: Bool = false
+        templatesDirectory: String? = nil, singleFile: Bool = false, absolutePaths: Bool = false
     ) {
+        self.absolutePaths = absolutePaths
         self.title = title
         self.smoothing = smoothing
         self.maxPoints = maxPoints

@@ -28,10 +28,10 @@ enum RunPage {
         let config = ConfigTree.html(run.hyperparameters)
         context["hasConfig"] = !config.isEmpty
         context["config"] = config
-        context["datasets"] = run.datasets.map(dataset)
+        context["datasets"] = run.datasets.map { dataset($0, options: options) }
         RunGallery.add(run, pageID: pageID, to: &context)
         context["sources"] = run.sources.map {
-            ["path": ReportText.clean($0.path), "role": ReportText.clean($0.role), "size": $0.size, "sha256": ReportText.clean($0.sha256)]
+            ["path": ReportText.clean(options.absolutePaths ? $0.path : SharedPath.shown($0.path)), "role": ReportText.clean($0.role), "size": $0.size, "sha256": ReportText.clean($0.sha256)]
         }
         context["hasWarnings"] = !run.warnings.isEmpty
         context["warnings"] = run.warnings.map(ReportText.clean)
@@ -108,7 +108,7 @@ enum RunPage {
         context["tables"] = tables
     }
 
-    private static func dataset(_ d: DatasetStatistics) -> [String: Any] {
+    private static func dataset(_ d: DatasetStatistics, options: ReportOptions) -> [String: Any] {
         var groups: [[String: Any]] = []
         for (kind, labels) in [("Entities", d.entityLabels), ("Spans", d.spanLabels), ("Categories", d.catLabels)] where !labels.isEmpty {
             let top = Double(labels.map(\.count).max() ?? 1)
@@ -123,7 +123,7 @@ enum RunPage {
             ])
         }
         return [
-            "role": ReportText.clean(d.role), "path": ReportText.clean(d.path), "docs": d.docs, "tokens": d.tokens,
+            "role": ReportText.clean(d.role), "path": ReportText.clean(options.absolutePaths ? d.path : SharedPath.shown(d.path)), "docs": d.docs, "tokens": d.tokens,
             "sentences": d.sentences, "labelGroups": groups,
         ]
     }

@@ -24,10 +24,14 @@ struct ArchiveCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the rendered report out.")
     var noReport = false
 
+    @Flag(name: .long, help: "Replace an existing --out file that is not an archive aim-spacy wrote.")
+    var force = false
+
     func run() throws {
         do {
             let outcome = try ArchivePipeline.archiveCommand(
-                arguments: items, repo: repo, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport
+                arguments: items, repo: repo, out: URL(fileURLWithPath: out), includeModels: includeModels, includeReport: !noReport,
+                force: force
             )
             for note in outcome.notes { ArchiveDiagnostics.note(note) }
             print("\(out): \(outcome.entryCount) entries archived")
@@ -40,12 +44,12 @@ struct ArchiveCommand: ParsableCommand {
 /// One-line messages on stderr for the archive commands.
 enum ArchiveDiagnostics {
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data("note: \(text)\n".utf8))
+        FileHandle.standardError.write(Data(TerminalText.escaped("note: \(text)\n").utf8))
     }
 
     /// Prints `error: …` on stderr and returns the exit status to throw.
     static func failure(_ error: any Error) -> ExitCode {
-        let line = (error as? PipelineError)?.diagnostic ?? "error: \(error)"
+        let line = (error as? PipelineError)?.diagnostic ?? PipelineError("\(error)").diagnostic
         FileHandle.standardError.write(Data("\(line)\n".utf8))
         return ExitCode.failure
     }

@@ -32,7 +32,7 @@ struct ConfigCommand: ParsableCommand {
             do {
                 print(try ConfigShow.render(path: file, options: options))
             } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                FileHandle.standardError.write(Data(TerminalText.escaped("\(error)\n").utf8))
                 throw ExitCode(1)
             }
         }

@@ -49,7 +49,7 @@ struct DocBinCommand: ParsableCommand {
                     return
                 }
                 let counts = try DocBinStats.counts(path: file, limits: limits)
-                print(json ? DocBinStats.json(counts).serialized() : DocBinStats.table(counts, path: file), terminator: json ? "\n" : "")
+                print(json ? DocBinStats.json(counts).serialized() : TerminalText.escaped(DocBinStats.table(counts, path: file)), terminator: json ? "\n" : "")
             } catch {
                 throw fail(error)
             }
@@ -59,6 +59,6 @@ struct DocBinCommand: ParsableCommand {
 
 /// Prints one line on stderr and turns any error into a non-zero exit.
 private func fail(_ error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("aim-spacy: \(error)\n".utf8))
+    FileHandle.standardError.write(Data(TerminalText.escaped("aim-spacy: \(error)\n").utf8))
     return ExitCode.failure
 }

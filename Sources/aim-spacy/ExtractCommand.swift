@@ -30,7 +30,7 @@ struct ExtractCommand: ParsableCommand {
                 URL(fileURLWithPath: file), to: URL(fileURLWithPath: to), force: force,
                 maxBytes: maxBytes, maxEntries: maxEntries
             )
-            print("\(to): \(summary.files.count) files, \(summary.bytes) bytes extracted")
+            print(TerminalText.escaped("\(to): \(summary.files.count) files, \(summary.bytes) bytes extracted"))
         } catch {
             throw ArchiveDiagnostics.failure(error)
         }

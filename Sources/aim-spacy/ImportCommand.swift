@@ -49,6 +49,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Also render a static report of the imported runs into this folder.")
     var report: String?
 
+    @Flag(help: "Let --report replace files in its folder that aim-spacy did not write.")
+    var force = false
+
     @Flag(help: "Print what was imported as JSON.")
     var json = false
 
@@ -81,8 +84,8 @@ struct ImportCommand: AsyncParsableCommand {
         print(json ? report.jsonText : report.text, terminator: json ? "\n" : "")
         if let folder = self.report {
             do {
-                let outcome = try ImportPipeline.renderReport(report, into: URL(fileURLWithPath: folder, isDirectory: true))
-                if !json { print("report: \(folder) (\(outcome.runs) runs, \(outcome.written.count) files written)") }
+                let outcome = try ImportPipeline.renderReport(report, into: URL(fileURLWithPath: folder, isDirectory: true), force: force)
+                if !json { print(TerminalText.escaped("report: \(folder) (\(outcome.runs) runs, \(outcome.written.count) files written)")) }
             } catch {
                 printError(error)
                 throw ExitCode.failure

@@ -34,10 +34,10 @@ struct LogParseCommand: ParsableCommand {
                 output.write([0x0A])
                 output.flush()
             } else {
-                print(LogParsing.summary(log, file: file), terminator: "")
+                print(TerminalText.escaped(LogParsing.summary(log, file: file)), terminator: "")
             }
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            FileHandle.standardError.write(Data(TerminalText.escaped("\(error)\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -69,7 +69,7 @@ struct RepoCommand: ParsableCommand {
                 printError(error)
                 throw ExitCode.failure
             }
-            print(result.text, terminator: "")
+            print(TerminalText.escaped(result.text), terminator: "")
             if !result.clean { throw ExitCode.failure }
         }
     }

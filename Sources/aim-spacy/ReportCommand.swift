@@ -22,12 +22,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-points"), help: "At most this many points per chart line.") var maxPoints: Int = 1000
     @Option(help: "The report's title.") var title: String = "aim-spacy report"
     @Option(help: "Validate the report in this folder (or this single HTML file) instead of rendering.") var check: String?
+    @Flag(help: "Replace files in the way that aim-spacy did not write (it replaces its own earlier pages anyway).") var force = false
+    @Flag(name: .customLong("absolute-paths"), help: "Show corpora and sources with their absolute local paths (default: relative to the training folder).") var absolutePaths = false
 
     func run() async throws {
         do {
             if let check {
                 let result = try ReportPipeline.check(directory: URL(fileURLWithPath: check))
-                for problem in result.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+                for problem in result.problems { FileHandle.standardError.write(Data(TerminalText.escaped(problem + "\n").utf8)) }
                 guard result.problems.isEmpty else { throw ExitCode(1) }
                 print("\(check): \(result.files) file(s) valid")
                 return
@@ -36,12 +38,14 @@ struct ReportCommand: AsyncParsableCommand {
                 throw PipelineError("report: expected --out DIR or --single-file FILE.html (or --check DIR)")
             }
             let options = ReportOptions(
-                title: title, smoothing: smoothing, maxPoints: maxPoints, templatesDirectory: templates
+                title: title, smoothing: smoothing, maxPoints: maxPoints, templatesDirectory: templates,
+                absolutePaths: absolutePaths
             )
             let selected = try ReportRuns.load(repository: repo, query: query, selectors: runs)
             let outcome = try ReportPipeline.render(
                 runs: selected, out: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                singleFile: singleFile.map { URL(fileURLWithPath: $0) }, options: options
+                singleFile: singleFile.map { URL(fileURLWithPath: $0) }, options: options, force: force,
+                repository: RunCommands.directory(repo)
             )
             print("\(outcome.runs) run(s): \(outcome.written.count) file(s) written, \(outcome.unchanged.count) unchanged, \(outcome.bytes) bytes")
         } catch let error as PipelineError {

@@ -13,15 +13,16 @@ struct VerifyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        let report: ArchivePipeline.VerifyOutcome
         do {
-            let report = try ArchivePipeline.verify(URL(fileURLWithPath: file))
-            for line in report.problems { print(line) }
-            guard report.isIntact else {
-                throw ArchiveDiagnostics.failure(PipelineError("\(file): \(report.problems.count) entr\(report.problems.count == 1 ? "y differs" : "ies differ") from the manifest"))
-            }
-            print("\(file): ok, \(report.intactCount) entries match the manifest")
+            report = try ArchivePipeline.verify(URL(fileURLWithPath: file))
         } catch {
             throw ArchiveDiagnostics.failure(error)
         }
+        for line in report.problems { print(TerminalText.escaped(line)) }
+        guard report.isIntact else {
+            throw ArchiveDiagnostics.failure(PipelineError("\(file): \(report.problems.count) entr\(report.problems.count == 1 ? "y differs" : "ies differ") from the manifest"))
+        }
+        print("\(file): ok, \(report.intactCount) entries match the manifest")
     }
 }

@@ -53,17 +53,24 @@ struct ImportSandbox {
 enum AimSpacyBinary {
     static var url: URL { Fixture.productsDirectory.appendingPathComponent("aim-spacy") }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let result = try runRaw(arguments)
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
+        let result = try runRaw(arguments, in: directory, environment: environment)
         return (result.status, String(decoding: result.stdout, as: UTF8.self), result.stderr)
     }
 
     /// The same, with stdout as bytes (for JSON parsing). Both streams go to files, so a child that
     /// writes much to one while the other is not read yet cannot block.
-    static func runRaw(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
+    /// `directory` is the child's current folder, `environment` its whole environment (default: ours).
+    static func runRaw(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: Data, stderr: String) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

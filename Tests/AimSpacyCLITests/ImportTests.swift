@@ -173,7 +173,7 @@ import Testing
         try Data("{\n  \"lang\": \"en\",\n  \"pipeline\": [\n}".utf8).write(to: meta)
         let result = try AimSpacyBinary.run(["import", good.path, bad.path, "--repo", sandbox.repo.path])
         #expect(result.status != 0)
-        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.count == 1)
         #expect(errors.first?.contains(meta.path + ":4:1") == true)
         let runs = try sandbox.repository().summaries()

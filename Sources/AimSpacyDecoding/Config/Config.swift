@@ -54,6 +54,9 @@ public struct Config: Sendable, Equatable {
     public static func load(
         contentsOf url: URL, interpolate: Bool = true, overrides: ConfigOverrides = ConfigOverrides()
     ) throws(DecodingError) -> Config {
+        if let problem = RegularFile.problem(at: url.path) {
+            throw DecodingError(file: url.path, location: .none, message: problem)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

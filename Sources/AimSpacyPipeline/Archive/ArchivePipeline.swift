@@ -37,14 +37,14 @@ public enum ArchivePipeline {
     /// The `archive` command: experiment folders and runs of the repository from `arguments`, the
     /// runs' data and (unless `includeReport` is false) their rendered report, all into `out`.
     public static func archiveCommand(
-        arguments: [String], repo: String? = nil, out: URL, includeModels: Bool, includeReport: Bool
+        arguments: [String], repo: String? = nil, out: URL, includeModels: Bool, includeReport: Bool, force: Bool = false
     ) throws(PipelineError) -> ArchiveOutcome {
         let (folders, references) = try split(arguments: arguments)
         let stored = try storedRuns(references, repo: repo)
         let contents = try runsAndReport(folders: folders, stored: stored.map(\.run), includeReport: includeReport)
         var outcome = try archive(
             paths: folders, storedRuns: stored, out: out, includeModels: includeModels,
-            runsJSON: contents.runsJSON, report: includeReport ? contents.report : [:]
+            runsJSON: contents.runsJSON, report: includeReport ? contents.report : [:], force: force
         )
         if includeModels && !stored.isEmpty {
             outcome.notes.append("runs archived from the repository have no model weights: the repository keeps none")
@@ -112,7 +112,7 @@ public enum ArchivePipeline {
             }
         }
         for run in runs {
-            contents.runsJSON[run.hash] = run.jsonValue(points: true, markup: true).serializedUTF8(sortKeys: true, indent: 1)
+            contents.runsJSON[run.hash] = run.withSharedPaths().jsonValue(points: true, markup: true).serializedUTF8(sortKeys: true, indent: 1)
         }
         if includeReport && !runs.isEmpty {
             contents.report = try ReportPipeline.files(runs: runs, options: ReportOptions())
@@ -120,12 +120,16 @@ public enum ArchivePipeline {
         return contents
     }
 
-    /// Archives experiment folders with the runs' data and the rendered report into `out`.
+    /// Archives experiment folders with the runs' data and the rendered report into `out`. An existing
+    /// `out` is replaced only when it is an earlier archive of this tool, or with `force`.
     public static func archive(
         paths: [URL], storedRuns: [StoredRun] = [], out: URL, includeModels: Bool, runsJSON: [String: [UInt8]],
-        report: [String: [UInt8]]
+        report: [String: [UInt8]], force: Bool = false
     ) throws(PipelineError) -> ArchiveOutcome {
         guard !paths.isEmpty || !storedRuns.isEmpty else { throw PipelineError("archive: no experiment folder or run given") }
+        if !force, FileManager.default.fileExists(atPath: out.path), !ArchiveVerifier.isOwnArchive(out) {
+            throw PipelineError("\(out.path): exists and is not an archive aim-spacy wrote; refusing to overwrite it (--force replaces it)")
+        }
         do {
             var archive = ExperimentArchive()
             for path in paths {
@@ -181,7 +185,7 @@ public enum ArchivePipeline {
         if let maxBytes { limits.maxTotalBytes = maxBytes }
         if let maxEntries { limits.maxEntries = maxEntries }
         do {
-            let summary = try ArchiveExtractor(limits: limits).extract(url, to: directory, force: force)
+            let summary = try ArchiveExtractor(limits: limits).extractVerified(url, to: directory, force: force)
             return ExtractOutcome(files: summary.files, bytes: summary.bytes)
         } catch {
             throw PipelineError(error.message)

@@ -1,4 +1,5 @@
 import AimSpacyDecoding
+import AimSpacyModel
 import Foundation
 
 /// Opens `.spacy` files for the `docbin` commands: the file is mapped, inflated once into one
@@ -6,6 +7,7 @@ import Foundation
 public enum DocBinFile {
     /// Reads and decodes `path`. Throws `DecodingError` (with the file set) or `PipelineError`.
     public static func open(_ path: String, limits: InflateLimits = InflateLimits()) throws -> DocBin {
+        if let problem = RegularFile.problem(at: path) { throw PipelineError("\(path): \(problem)") }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

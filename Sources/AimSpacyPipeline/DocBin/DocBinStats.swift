@@ -11,6 +11,7 @@ public enum DocBinStats {
 
     /// Only inflates the file and returns the payload size: the benchmark's zlib-alone baseline.
     public static func inflatedSize(path: String, limits: InflateLimits = InflateLimits()) throws -> Int {
+        if let problem = RegularFile.problem(at: path) { throw PipelineError("\(path): \(problem)") }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw PipelineError("\(path): cannot read the file (\(error.localizedDescription))")

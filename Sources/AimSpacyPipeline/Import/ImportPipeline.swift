@@ -52,12 +52,23 @@ public enum ImportPipeline {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                outcomes.append(.failure(path: path, message: "\(path): no such file or folder"))
+                let encoding = path.contains("\u{FFFD}")
+                    ? " (a name that is not valid UTF-8 reaches aim-spacy with U+FFFD in place of its bytes and cannot be opened: rename it)" : ""
+                outcomes.append(.failure(path: path, message: "\(path): no such file or folder\(encoding)"))
+                continue
+            }
+            if !isDirectory.boolValue, let problem = RegularFile.problem(at: url.path) {
+                outcomes.append(.failure(path: path, message: "\(path): \(problem)"))
                 continue
             }
             if isDirectory.boolValue {
-                let found = discovery.candidates(inFolder: url)
-                if found.isEmpty { outcomes.append(.failure(path: path, message: "\(path): no training files found in the folder")) }
+                let (found, unreadable) = discovery.scan(url)
+                for name in unreadable {
+                    outcomes.append(.failure(path: name, message: "\(name): the name is not valid UTF-8 and cannot be opened: rename it to import it"))
+                }
+                if found.isEmpty && unreadable.isEmpty {
+                    outcomes.append(.failure(path: path, message: "\(path): no training files found in the folder"))
+                }
                 candidates += found
             } else if ArchivePipeline.isArchive(url) {
                 do {
@@ -81,9 +92,11 @@ public enum ImportPipeline {
 
         let decoded = await decode(candidates, options: options, now: now)
         var repository: RunRepository?
-        func openRepository(configured: String?) throws(PipelineError) -> RunRepository {
+        let environment = ProcessInfo.processInfo.environment
+        let currentDirectory = FileManager.default.currentDirectoryPath
+        func openRepository(_ location: String) throws(PipelineError) -> RunRepository {
             if let repository { return repository }
-            let opened = try RunCommands.openRepository(options.repo, configured: configured, create: true)
+            let opened = try RunCommands.openRepository(location, create: true)
             repository = opened
             return opened
         }
@@ -93,12 +106,18 @@ public enum ImportPipeline {
                 let message = failure.message.replacingOccurrences(of: candidate.root.path, with: candidate.displayPath)
                 outcomes.append(.failure(path: candidate.displayPath, message: message))
             case .success(let assembled):
-                let repo = try openRepository(configured: assembled.run.settings.repo)
-                outcomes.append(store(assembled, from: candidate, in: repo, options: options))
+                let choice = RepositoryLocation.choose(
+                    explicit: options.repo, configured: assembled.run.settings.repo,
+                    configuredFromArchive: candidate.origin != nil || candidate.archivedRuns != nil,
+                    environment: environment, currentDirectory: currentDirectory)
+                let repo = try openRepository(choice.location)
+                var outcome = store(assembled, from: candidate, in: repo, options: options)
+                if let warning = choice.warning { outcome.warnings.insert(warning, at: 0) }
+                outcomes.append(outcome)
             }
             if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count)) }
         }
-        let location = repository?.directory.path ?? RunRepository.location(explicit: options.repo).path
+        let location = repository?.directory.path ?? RunCommands.directory(options.repo).path
         return Report(repository: location, outcomes: outcomes)
     }
 
@@ -198,8 +217,8 @@ extension ImportPipeline.Outcome {
     /// One human line: `imported ner-aim (a1b2c3…, 8 files, 1.2 MB)`.
     func progressLine(done: Int) -> String {
         let counter = "[\(done)] "
-        if let error { return counter + "failed: " + error }
+        if let error { return TerminalText.escaped(counter + "failed: " + error) }
         let size = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
-        return counter + "\(status.rawValue) \(name ?? path) (\(hash ?? "-"), \(files) files, \(size))"
+        return TerminalText.escaped(counter + "\(status.rawValue) \(name ?? path) (\(hash ?? "-"), \(files) files, \(size))")
     }
 }

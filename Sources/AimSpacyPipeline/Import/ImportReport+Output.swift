@@ -37,15 +37,18 @@ extension ImportPipeline.Report {
         if count(.replaced) > 0 { summary += ", \(count(.replaced)) replaced" }
         if count(.failed) > 0 { summary += ", \(count(.failed)) failed" }
         lines.append(summary + " — repository \(repository)")
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(lines.joined(separator: "\n") + "\n")
     }
 
-    /// The lines for stderr: every failure as `error: …` and every warning as `warning: name: …`.
+    /// The lines for stderr: every failure as `error: …` (one prefix, also when the message has its own,
+    /// `file:3:7: error: …`) and every warning as `warning: name: …`; control characters escaped.
     public var diagnostics: [String] {
         var lines: [String] = []
         for outcome in outcomes {
-            if let error = outcome.error { lines.append("error: \(error)") }
-            for warning in outcome.warnings { lines.append("warning: \(outcome.name ?? outcome.path): \(warning)") }
+            if let error = outcome.error { lines.append(PipelineError(error).diagnostic) }
+            for warning in outcome.warnings {
+                lines.append(TerminalText.escaped("warning: \(outcome.name ?? outcome.path): \(warning)"))
+            }
         }
         return lines
     }

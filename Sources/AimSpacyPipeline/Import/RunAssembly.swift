@@ -158,6 +158,7 @@ struct RunAssembly {
         if let known = corpora.loaded[key] {
             entry = known
         } else {
+            if let problem = RegularFile.problem(at: url.path) { throw PipelineError("\(url.path): \(problem)") }
             let data = try Data(contentsOf: url, options: .alwaysMapped)
             let decoded: Result<DocBin, DecodingError> = data.withUnsafeBytes { raw in
                 Result { () throws(DecodingError) in try DocBin(bytes: raw, limits: options.inflateLimits) }

@@ -1,3 +1,6 @@
+import AimSpacyArchive
+import AimSpacyModel
+import AimSpacyReport
 import Foundation
 
 /// Finds the trainings below the paths given to `import`.
@@ -37,7 +40,16 @@ struct TrainingDiscovery {
 
     /// Groups the files below `folder` into trainings.
     func candidates(inFolder folder: URL) -> [Candidate] {
-        let all = walk(folder)
+        scan(folder).candidates
+    }
+
+    /// The trainings below `folder`, and the names there that are not valid UTF-8 (see `walkReporting`).
+    func scan(_ folder: URL) -> (candidates: [Candidate], unreadable: [String]) {
+        let (all, unreadable) = walkReporting(folder)
+        return (candidates(grouping: all, in: folder), unreadable)
+    }
+
+    private func candidates(grouping all: [String], in folder: URL) -> [Candidate] {
         let outputs = Set(all.compactMap { path -> String? in
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count >= 2, parts.last == "meta.json", let model = parts.dropLast().last,
@@ -106,19 +118,33 @@ struct TrainingDiscovery {
     }
 
     /// Every regular file below `folder`, relative, sorted; model weights are left out (only
-    /// `meta.json` and `config.cfg` of a `model-*` folder matter to a run), symlinks are not followed.
+    /// `meta.json` and `config.cfg` of a `model-*` folder matter to a run), symlinks are not followed,
+    /// and what aim-spacy itself wrote there is skipped: report pages, and an extracted archive's
+    /// `MANIFEST.json`, `runs/` and `report/`.
     func walk(_ folder: URL) -> [String] {
-        var result: [String] = []
-        walk(folder, relative: "", depth: 0, into: &result)
-        return result.sorted()
+        walkReporting(folder).files
     }
 
-    private func walk(_ folder: URL, relative: String, depth: Int, into result: inout [String]) {
-        guard depth <= Self.maximumDepth,
-            let names = try? fileManager.contentsOfDirectory(atPath: folder.path)
-        else { return }
+    /// The same, with the names below `folder` that are not valid UTF-8 (shown with `\xNN` bytes):
+    /// they cannot be opened by name, so the caller reports them.
+    func walkReporting(_ folder: URL) -> (files: [String], unreadable: [String]) {
+        var result: [String] = []
+        var unreadable: [String] = []
+        walk(folder, relative: "", depth: 0, into: &result, unreadable: &unreadable)
+        return (result.sorted(), unreadable.sorted())
+    }
+
+    private func walk(_ folder: URL, relative: String, depth: Int, into result: inout [String], unreadable: inout [String]) {
+        guard depth <= Self.maximumDepth, let listing = DirectoryListing(folder.path) else { return }
+        for bytes in listing.invalidNames {
+            unreadable.append(folder.appendingPathComponent(DirectoryListing.shown(bytes)).path)
+        }
+        let names = listing.names
         let inModel = folder.lastPathComponent.hasPrefix("model-")
+        let archiveRoot = names.contains(ArchiveManifest.entryName)
+            && Self.isArchiveManifest(folder.appendingPathComponent(ArchiveManifest.entryName))
         for name in names.sorted() {
+            if archiveRoot && Self.archiveExtras.contains(name) { continue }
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : relative + "/" + name
             guard let attributes = try? fileManager.attributesOfItem(atPath: url.path),
@@ -126,11 +152,29 @@ struct TrainingDiscovery {
             else { continue }
             if type == .typeDirectory {
                 if Self.skippedFolders.contains(name) || inModel { continue }
-                walk(url, relative: path, depth: depth + 1, into: &result)
+                walk(url, relative: path, depth: depth + 1, into: &result, unreadable: &unreadable)
             } else if type == .typeRegular {
                 if inModel && name != "meta.json" && name != "config.cfg" { continue }
+                if (name.hasSuffix(".html") || name.hasSuffix(".htm")) && ReportFiles.isReportPage(url) { continue }
                 result.append(path)
             }
+        }
+    }
+
+    /// What `archive` adds beside the experiment folders: skipped in an extracted archive.
+    static let archiveExtras: Set<String> = [ArchiveManifest.entryName, "runs", "report"]
+
+    /// Whether `url` is the manifest of an aim-spacy archive: `"tool": "aim-spacy"`, which its sorted
+    /// keys put near the end (after the entries), so the first and last 4 KB are read.
+    static func isArchiveManifest(_ url: URL) -> Bool {
+        guard RegularFile.problem(at: url.path) == nil, let handle = FileHandle(forReadingAtPath: url.path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 12), let end = try? handle.seekToEnd() else { return false }
+        try? handle.seek(toOffset: end > 1 << 12 ? end - (1 << 12) : 0)
+        let tail = (try? handle.read(upToCount: 1 << 12)) ?? Data()
+        return [head, tail].contains { part in
+            let text = String(decoding: part, as: UTF8.self).replacingOccurrences(of: " ", with: "")
+            return text.contains("\"tool\":\"aim-spacy\"")
         }
     }
 }

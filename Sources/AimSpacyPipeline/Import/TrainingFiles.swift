@@ -47,6 +47,7 @@ struct TrainingFiles: Sendable {
             let inModel = parent == "model-best" || parent == "model-last"
             let data: Data
             do {
+                if let problem = RegularFile.problem(at: url.path) { throw PipelineError("\(url.path): \(problem)") }
                 let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 if !name.hasSuffix(".spacy"), let refusal = LogSizeLimit.refusal(url, size: size) { throw refusal }
                 if size > largestTextFile || name.hasSuffix(".spacy") {
@@ -184,6 +185,19 @@ struct TrainingFiles: Sendable {
             evaluation = try data.withUnsafeBytes { raw throws(DecodingError) in try EvaluationMetricsDecoder.decode(raw) }
             return "evaluate-metrics"
         }
+        if name.hasSuffix(".json"), Self.isEvaluateOutputName(path) {
+            let syntax: JSONSyntaxError? = data.withUnsafeBytes { raw in
+                do throws(JSONSyntaxError) {
+                    _ = try JSONValue.parse(raw)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let syntax {
+                warnings.append("\(path):\(syntax.line):\(syntax.column): expected \(syntax.expected): not read as spacy evaluate output")
+            }
+        }
         return nil
     }
 
@@ -192,6 +206,13 @@ struct TrainingFiles: Sendable {
         let head = String(decoding: data.prefix(1 << 16), as: UTF8.self)
         return head.contains("displaCy") || head.contains("class=\"entities\"") || head.contains("class=\"spans\"")
             || head.contains("class=\"displacy\"")
+    }
+
+    /// Where `spacy evaluate --output` is written by convention (`evaluate/metrics.json`, `metrics.json`,
+    /// `*metrics*.json`, any JSON in an `evaluate/` folder): a broken one there is worth a warning.
+    static func isEvaluateOutputName(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.last?.contains("metrics") == true || parts.dropLast().last == "evaluate"
     }
 
     /// The `--output` JSON of `spacy evaluate`: an object of scores (`token_acc`, `speed`, `*_f`…).

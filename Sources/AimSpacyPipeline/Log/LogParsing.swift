@@ -92,6 +92,7 @@ public enum LogParsing {
 
     /// The file's bytes, mapped rather than copied; a log past the size limit is refused first.
     static func readBytes(_ path: String) throws -> Data {
+        if let problem = RegularFile.problem(at: path) { throw PipelineError("\(path): error: \(problem)") }
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if let refusal = LogSizeLimit.refusal(url, size: size) { throw refusal }

@@ -14,16 +14,24 @@ public enum ReportPipeline {
         public var bytes: Int
     }
 
-    /// Renders `runs` into the folder `out`, and/or as one file `singleFile`; only changed files are written.
-    public static func render(runs: [Run], out: URL?, singleFile: URL?, options: ReportOptions) throws(PipelineError) -> Outcome {
+    /// Renders `runs` into the folder `out`, and/or as one file `singleFile`; only changed files are
+    /// written, never into the `repository` folder, and a file the tool did not write only with `force`.
+    public static func render(
+        runs: [Run], out: URL?, singleFile: URL?, options: ReportOptions, force: Bool = false, repository: URL? = nil
+    ) throws(PipelineError) -> Outcome {
         guard out != nil || singleFile != nil else { throw PipelineError("report: expected --out DIR or --single-file FILE.html") }
+        if let repository {
+            for target in [out, singleFile].compactMap({ $0 }) where PathContainment.isInside(target, repository) {
+                throw PipelineError("\(target.path): inside the repository \(repository.path); write the report elsewhere")
+            }
+        }
         var outcome = Outcome(runs: runs.count, written: [], unchanged: [], bytes: 0)
         do throws(ReportError) {
             if let out {
                 var siteOptions = options
                 siteOptions.singleFile = false
                 let files = try ReportSite.render(runs: runs, options: siteOptions)
-                let summary = try ReportFiles.write(files, to: out)
+                let summary = try ReportFiles.write(files, to: out, force: force)
                 outcome.written += summary.written
                 outcome.unchanged += summary.unchanged
                 outcome.bytes += files.values.reduce(0) { $0 + $1.count }
@@ -34,7 +42,7 @@ public enum ReportPipeline {
                 let files = try ReportSite.render(runs: runs, options: singleOptions)
                 guard let page = files["index.html"] else { throw ReportError("single-file report was not rendered") }
                 let summary = try ReportFiles.write(
-                    [singleFile.lastPathComponent: page], to: singleFile.deletingLastPathComponent()
+                    [singleFile.lastPathComponent: page], to: singleFile.deletingLastPathComponent(), force: force
                 )
                 outcome.written += summary.written.map { _ in singleFile.path }
                 outcome.unchanged += summary.unchanged.map { _ in singleFile.path }

@@ -6,18 +6,23 @@ import Foundation
 /// `repo check`): each opens the repository, does its work and returns the text to print. Errors
 /// come back as `PipelineError` with a one-line message (a query error adds the caret lines).
 public enum RunCommands {
-    /// Opens the repository at `--repo`, else the training's AimLogger `repo` setting (`configured`,
-    /// for imports), else `$AIM_SPACY_REPO`, else `./.aim-spacy`. Commands that only read refuse a
-    /// missing repository rather than creating an empty one.
-    public static func openRepository(
-        _ repo: String?, configured: String? = nil, create: Bool = false
-    ) throws(PipelineError) -> RunRepository {
+    /// Opens the repository at `location`, a `RepositoryLocation` choice (`--repo`, `$AIM_SPACY_REPO`
+    /// or `./.aim-spacy` when `nil`). Commands that only read refuse a missing repository rather
+    /// than creating an empty one.
+    public static func openRepository(_ location: String?, create: Bool = false) throws(PipelineError) -> RunRepository {
         do {
-            let directory = RunRepository.location(explicit: repo, configured: configured)
-            return try RunRepository(directory: directory, create: create)
+            return try RunRepository(directory: directory(location), create: create)
         } catch {
             throw PipelineError(error.message)
         }
+    }
+
+    /// The repository folder `--repo` (or its absence) names.
+    public static func directory(_ repo: String?) -> URL {
+        let choice = RepositoryLocation.choose(
+            explicit: repo, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        return RunRepository.location(explicit: choice.location)
     }
 
     /// `runs [--query EXPR] [--json]`.

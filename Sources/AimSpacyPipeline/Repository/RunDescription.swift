@@ -60,7 +60,7 @@ enum RunDescription {
             out += "\nsources\n" + table.text
         }
         if !run.warnings.isEmpty {
-            out += "\nwarnings\n" + run.warnings.map { "  \($0)\n" }.joined()
+            out += "\nwarnings\n" + run.warnings.map { "  \(TerminalText.escaped($0))\n" }.joined()
         }
         return out
     }

@@ -1,11 +1,12 @@
-/// A plain-text table for terminals: left-aligned columns separated by two spaces, a header row.
+/// A plain-text table for terminals: left-aligned columns separated by two spaces, a header row;
+/// cells come from data, so their control characters are escaped (`TerminalText`).
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
 
-    init(_ header: [String]) { self.header = header }
+    init(_ header: [String]) { self.header = header.map(TerminalText.escaped) }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.escaped)) }
 
     var text: String {
         let all = [header] + rows
