@@ -20,10 +20,11 @@ import Testing
         try Data(text.utf8).write(to: config)
         let result = try AimSpacyBinary.run(["import", bad.path, good.path, "--repo", sandbox.repo.path])
         #expect(result.status != 0)
-        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.count == 1)
         let error = try #require(errors.first)
         #expect(error.contains("expand the config to more than"))
+        #expect(error.ranges(of: "error:").count == 1, "one prefix: \(error)")
         let line = try #require(error.firstMatch(of: /config\.cfg:(\d+):5: error:/)).1
         #expect(Int(line).map { $0 > firstLine } == true, "\(error)")
         #expect(try sandbox.repository().summaries().map(\.name) == ["spancat-jsonl"])
