@@ -1,4 +1,5 @@
 import AimSpacyModel
+import AimSpacyPipeline
 import AimSpacyRepository
 import AimSpacyTestSupport
 import Foundation
@@ -119,5 +120,23 @@ import Testing
             let line = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
             #expect(try JSONValue.parse(line).stringValue == markup.stringValue, "\(name) \(variant)")
         }
+    }
+
+    /// The renders of an import make only the group they show, as the AimLogger's displaCy does:
+    /// an `ent` experiment renders docs whose span groups are broken.
+    @Test func importRendersDocsWhoseHiddenGroupIsBroken() async throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let folder = try sandbox.copyTraining("ner-aim")
+        let broken = sandbox.root.appendingPathComponent("project/corpus/broken.spacy")
+        try FileManager.default.copyItem(at: Fixture.url("docbin/bad-span-end.spacy"), to: broken)
+        let report = try await sandbox.importing([folder]) {
+            $0.vizPath = "corpus/broken.spacy"
+            $0.modelLogInterval = 100
+            $0.vizDocs = 2
+        }
+        let run = try sandbox.run(report)
+        let sampled = run.visualisations.filter { $0.step != nil }
+        #expect(!sampled.isEmpty && sampled.allSatisfy { $0.style == "ent" && $0.renderIDs.count == 2 })
     }
 }

@@ -23,11 +23,13 @@ struct ConfigBudget {
     }
 
     /// Pays for `bytes` more (at least one: every step costs), or throws once the budget is spent.
-    mutating func spend(_ bytes: Int, _ location: DecodingError.Location, _ what: @autoclosure () -> String) throws(ConfigFailure) {
+    mutating func spend(
+        _ bytes: Int, _ location: @autoclosure () -> DecodingError.Location, _ what: @autoclosure () -> String
+    ) throws(ConfigFailure) {
         spent += max(bytes, 1)
         guard spent > limit else { return }
         throw ConfigFailure(
-            .other, location,
+            .other, location(),
             "\(what()) expand the config to more than \(limit) bytes (\(Self.ratio)× its \(inputSize) bytes, at least \(Self.floor >> 20) MiB); expected variables and section references that do not multiply")
     }
 }

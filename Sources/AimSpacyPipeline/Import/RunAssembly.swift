@@ -249,7 +249,7 @@ struct RunAssembly {
         for index in 0..<min(max(0, self.options.vizDocs), docBin.count) {
             let doc: Doc
             do {
-                doc = try docBin.doc(at: index)
+                doc = try docBin.doc(at: index, spanGroupsMade: style == .span ? .named(options.spansKey) : .none)
             } catch {
                 throw error.inFile(url.path)
             }
