@@ -10,7 +10,7 @@ python make_scorer_corpus.py CORPUS_DIR OUT_DIR multilabel|partial
 Deterministic (no randomness); writes OUT_DIR/train.spacy and OUT_DIR/dev.spacy."""
 import os, sys
 import spacy
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 
 corpus, out, mode = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
@@ -49,9 +49,7 @@ def partial(doc, i):
     new.from_array(['MORPH'], morphs)
     new.cats = dict(doc.cats)
     for key, group in doc.spans.items():
-        new.spans[key] = [new[s.start:s.end] for s in group]
-        for s, old in zip(new.spans[key], group):
-            s.label_ = old.label_
+        new.spans[key] = [Span(new, s.start, s.end, label=s.label_) for s in group]
     return new
 
 

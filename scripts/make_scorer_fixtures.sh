@@ -10,7 +10,7 @@ out=Fixtures/scorer
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 sets=("$@")
-[ ${#sets[@]} -gt 0 ] || sets=(alice-basic alice-morph alice-partial)
+[ ${#sets[@]} -gt 0 ] || sets=(alice-basic alice-morph alice-partial cases)
 for set in "${sets[@]}"; do
     case "$set" in
     alice-basic)
@@ -26,6 +26,7 @@ for set in "${sets[@]}"; do
         "$PYTHON" scripts/make_scorer_fixture.py "$tmp/partial" "$out/alice-partial" tagger,parser,ner,textcat 3 --steps 200 \
             --set 'initialize.components.textcat.positive_label="DIALOGUE"' \
             --retokenized "$out/alice-partial-retokenized" --keep-model .build-bench/scorer/alice-partial/model-best ;;
+    cases) "$PYTHON" scripts/make_scorer_cases.py "$out" ;;
     *) echo "unknown set: $set" >&2; exit 2 ;;
     esac
 done

@@ -87,7 +87,7 @@ public struct PairedDocBins: Sendable {
     }
 
     /// A text cut to 60 characters, with newlines shown as `\n`, for one error line.
-    static func cut(_ text: String) -> String {
+    public static func cut(_ text: String) -> String {
         let flat = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
