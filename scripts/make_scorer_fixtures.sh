@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-$(scripts/venv.sh)}"
+# spaCy fills ents_per_type and spans_*_per_type by iterating sets of strings: a fixed hash seed keeps their order.
+export PYTHONHASHSEED=0
 out=Fixtures/scorer
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
