@@ -59,7 +59,7 @@ public struct Alignment: Sendable, Equatable {
             strA.count == charToTokenA.count, strB.count == charToTokenB.count
         else { return nil }
         var a2b: [Set<Int>] = []
-        var charA = 0, charB = 0, prevA = -1, prevB = -1
+        var charA = 0, charB = 0, prevA = -1
         while charA < strA.count && charB < strB.count {
             let tokenA = charToTokenA[charA], tokenB = charToTokenB[charB]
             if prevA != tokenA { a2b.append([]) }
@@ -82,7 +82,6 @@ public struct Alignment: Sendable, Equatable {
                 return nil
             }
             prevA = tokenA
-            prevB = tokenB
         }
         if charA < charToTokenA.count {
             a2b += repeatElement([], count: Set(charToTokenA[charA...]).count)

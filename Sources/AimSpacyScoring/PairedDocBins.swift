@@ -22,39 +22,17 @@ public struct PairedDocBins: Sendable {
     static let batchSize = 1024
 
     public func score(with pipeline: ScoringPipeline) throws(ScoringError) -> Scores {
-        guard gold.count == predicted.count else {
-            let first = min(gold.count, predicted.count)
-            let (file, doc, side) = gold.count > predicted.count ? (goldFile, gold, "gold") : (predictedFile, predicted, "predicted")
-            let text = (try? doc.doc(at: first).text).map { Self.cut($0) } ?? "?"
-            throw ScoringError(file: predictedFile, place: "doc \(first)",
-                "\(predicted.count) predicted docs for \(gold.count) gold docs (\(goldFile)): the \(side) doc \(first) of \(file) \"\(text)\" has no partner")
-        }
         var scorer = Scorer(pipeline: pipeline)
         var annotated = Array(repeating: false, count: pipeline.components.count)
         var nonEmpty = false
-        var start = 0
-        while start < gold.count {
-            let range = start..<min(start + Self.batchSize, gold.count)
-            let pairs = try decode(range)
-            for (offset, pair) in pairs.enumerated() {
-                let i = range.lowerBound + offset
-                let (pred, ref) = pair
-                guard pred.text == ref.text else {
-                    throw ScoringError(file: predictedFile, place: "doc \(i)",
-                        "the predicted text \"\(Self.cut(pred.text))\" differs from the gold text \"\(Self.cut(ref.text))\" (\(goldFile))")
+        try forEachExample { example in
+            if !example.predicted.tokens.isEmpty {
+                nonEmpty = true
+                for (c, component) in pipeline.components.enumerated() where !annotated[c] {
+                    annotated[c] = component.scorer.isAnnotated(example.predicted)
                 }
-                guard let example = Example(predicted: pred, reference: ref) else {
-                    throw ScoringError(file: predictedFile, place: "doc \(i)", "spaCy cannot align its tokens with the gold doc's (E949)")
-                }
-                if !pred.tokens.isEmpty {
-                    nonEmpty = true
-                    for (c, component) in pipeline.components.enumerated() where !annotated[c] {
-                        annotated[c] = component.scorer.isAnnotated(pred)
-                    }
-                }
-                scorer.add(example)
             }
-            start = range.upperBound
+            scorer.add(example)
         }
         if nonEmpty, let c = annotated.firstIndex(of: false) {
             let component = pipeline.components[c]
@@ -65,6 +43,34 @@ public struct PairedDocBins: Sendable {
             throw ScoringError(file: predictedFile, place: "doc \(failure.example)", "component \(failure.component): \(failure.reason)")
         }
         return scorer.scores
+    }
+
+    /// Calls `body` with every pair in order, after checking the doc counts, each pair's texts and alignment.
+    func forEachExample(_ body: (Example) -> Void) throws(ScoringError) {
+        guard gold.count == predicted.count else {
+            let first = min(gold.count, predicted.count)
+            let (file, doc, side) = gold.count > predicted.count ? (goldFile, gold, "gold") : (predictedFile, predicted, "predicted")
+            let text = (try? doc.doc(at: first).text).map { Self.cut($0) } ?? "?"
+            throw ScoringError(file: predictedFile, place: "doc \(first)",
+                "\(predicted.count) predicted docs for \(gold.count) gold docs (\(goldFile)): the \(side) doc \(first) of \(file) \"\(text)\" has no partner")
+        }
+        var start = 0
+        while start < gold.count {
+            let range = start..<min(start + Self.batchSize, gold.count)
+            let pairs = try decode(range)
+            for (offset, (pred, ref)) in pairs.enumerated() {
+                let i = range.lowerBound + offset
+                guard pred.text == ref.text else {
+                    throw ScoringError(file: predictedFile, place: "doc \(i)",
+                        "the predicted text \"\(Self.cut(pred.text))\" differs from the gold text \"\(Self.cut(ref.text))\" (\(goldFile))")
+                }
+                guard let example = Example(predicted: pred, reference: ref) else {
+                    throw ScoringError(file: predictedFile, place: "doc \(i)", "spaCy cannot align its tokens with the gold doc's (E949)")
+                }
+                body(example)
+            }
+            start = range.upperBound
+        }
     }
 
     /// The (predicted, gold) docs of `range`, decoded in parallel.
