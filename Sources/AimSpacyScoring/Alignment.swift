@@ -7,11 +7,14 @@ public struct Alignment: Sendable, Equatable {
     /// than the doc (empty tokens get no entry); lookups past its end behave as numpy's clamped slices.
     var starts: [Int32]
     var data: [Int32]
+    /// Whether both docs have the same token texts (every token aligned to itself), which lets scores skip work.
+    var isIdentity = false
 
     /// The identity alignment of two identically tokenised docs.
     init(identity count: Int) {
         starts = (0...count).map { Int32($0) }
         data = (0..<count).map { Int32($0) }
+        isIdentity = true
     }
 
     init(lists: [[Int]]) {

@@ -21,22 +21,27 @@ struct DependencyScore: ExampleScore {
     mutating func add(_ example: Example) {
         let align = example.alignment
         var gold = Set<Arc>()
-        for (g, token) in example.reference.tokens.enumerated() {
-            let dep = PythonCase.lowerString(token.dep)
+        let goldTokens = example.reference.tokens
+        for g in goldTokens.indices {
+            let dep = PythonCase.lowerString(goldTokens[g].dep)
             if dep.isEmpty {
                 missingIndices.insert(g)
             } else if !Self.ignoredLabels.contains(dep) {
-                gold.insert(Arc(token: g, head: token.head, label: index(dep)))
+                gold.insert(Arc(token: g, head: goldTokens[g].head, label: index(dep)))
             }
         }
-        var pred = Set<Arc>()
         let tokens = example.predicted.tokens
-        for (i, token) in tokens.enumerated() where !PythonCase.isSpace(token.text) {
+        if align.isIdentity {
+            addIdentical(gold: gold, tokens: tokens)
+            return
+        }
+        var pred = Set<Arc>()
+        for i in tokens.indices where !PythonCase.isSpace(tokens[i].text) {
             let g: Int? = align.length(i) == 1 ? align.first(i) : nil
             if let g, missingIndices.contains(g) { continue }
-            let dep = PythonCase.lowerString(token.dep)
-            guard !Self.ignoredLabels.contains(dep), !token.text.isEmpty else { continue }
-            let head = token.head
+            let dep = PythonCase.lowerString(tokens[i].dep)
+            guard !Self.ignoredLabels.contains(dep), !tokens[i].text.isEmpty else { continue }
+            let head = tokens[i].head
             let goldHead: Int? = align.length(head) == 1 ? align.first(head) : nil
             if let g, let goldHead {
                 pred.insert(Arc(token: g, head: goldHead, label: index(dep)))
@@ -61,6 +66,47 @@ struct DependencyScore: ExampleScore {
         }
         for (i, counts) in perLabel { perDep[i].score += counts }
         unlabelled.scoreSet(Set(pred.map(\.unlabelled)), Set(gold.map(\.unlabelled)))
+    }
+
+    /// The same counts for identically tokenised docs, where each token has at most one gold and one predicted arc.
+    private mutating func addIdentical(gold: Set<Arc>, tokens: [Token]) {
+        var goldArcs: [Int: Arc] = [:]
+        for arc in gold { goldArcs[arc.token] = arc }
+        for i in tokens.indices where !PythonCase.isSpace(tokens[i].text) {
+            guard !missingIndices.contains(i) else { continue }
+            let dep = PythonCase.lowerString(tokens[i].dep)
+            guard !Self.ignoredLabels.contains(dep), !tokens[i].text.isEmpty else { continue }
+            let head = tokens[i].head
+            guard head >= 0 && head < tokens.count else {
+                unlabelled.fp += 1
+                labelled.fp += 1
+                continue
+            }
+            let arc = Arc(token: i, head: head, label: index(dep))
+            let expected = goldArcs.removeValue(forKey: i)
+            if expected == arc {
+                labelled.tp += 1
+                perDep[arc.label].score.tp += 1
+            } else {
+                labelled.fp += 1
+                perDep[arc.label].score.fp += 1
+                if let expected {
+                    labelled.fn += 1
+                    perDep[expected.label].score.fn += 1
+                }
+            }
+            if let expected, expected.head == head {
+                unlabelled.tp += 1
+            } else {
+                unlabelled.fp += 1
+                if expected != nil { unlabelled.fn += 1 }
+            }
+        }
+        for arc in goldArcs.values {
+            labelled.fn += 1
+            unlabelled.fn += 1
+            perDep[arc.label].score.fn += 1
+        }
     }
 
     var scores: Scores {

@@ -20,9 +20,17 @@ public struct Example: Sendable {
     func alignedSpans(_ spans: [LabeledSpan], allowOverlap: Bool) -> [LabeledSpan] {
         var seen = Set<Int32>()
         var output: [LabeledSpan] = []
+        if alignment.isIdentity && allowOverlap { return spans.filter { $0.start < $0.end && $0.end <= reference.tokens.count } }
         for span in spans {
             var indices = Array(alignment.indices(span.start..<span.end))
+            let count = indices.count
             if !allowOverlap { indices.removeAll { seen.contains($0) } }
+            if alignment.isIdentity && indices.count == count && count > 0 {
+                // Same tokens on both sides: the aligned span is the span, its text the same.
+                output.append(span)
+                seen.formUnion(indices)
+                continue
+            }
             guard let first = indices.first, let last = indices.last else { continue }
             let aligned = LabeledSpan(label: span.label, start: Int(first), end: Int(last) + 1)
             let target = PythonCase.squeezed(predicted.spanText(span.start..<span.end))

@@ -60,7 +60,7 @@ public struct PairedDocBins: Sendable {
             let pairs = try decode(range)
             for (offset, (pred, ref)) in pairs.enumerated() {
                 let i = range.lowerBound + offset
-                guard pred.text == ref.text else {
+                guard Self.sameText(pred, ref) else {
                     throw ScoringError(file: predictedFile, place: "doc \(i)",
                         "the predicted text \"\(Self.cut(pred.text))\" differs from the gold text \"\(Self.cut(ref.text))\" (\(goldFile))")
                 }
@@ -71,6 +71,15 @@ public struct PairedDocBins: Sendable {
             }
             start = range.upperBound
         }
+    }
+
+    /// `pred.text == ref.text`, without building the texts when the tokens already agree.
+    static func sameText(_ pred: Doc, _ ref: Doc) -> Bool {
+        if pred.tokens.count == ref.tokens.count
+            && pred.tokens.indices.allSatisfy({ pred.tokens[$0].text == ref.tokens[$0].text && pred.tokens[$0].whitespace == ref.tokens[$0].whitespace }) {
+            return true
+        }
+        return pred.text == ref.text
     }
 
     /// The (predicted, gold) docs of `range`, decoded in parallel.

@@ -27,31 +27,39 @@ struct TokenAttributeScore: ExampleScore {
 
     mutating func add(_ example: Example) {
         let goldTokens = example.reference.tokens
-        var goldValues: [String] = []
-        goldValues.reserveCapacity(goldTokens.count)
-        var goldCount = 0
-        for token in goldTokens {
-            let v = value(token)
-            goldValues.append(v)
-            if !v.isEmpty { goldCount += 1 }
-        }
-        // Predicted values per gold token (a set: split tokens can point twice at one gold token).
-        var predicted: [Int: [String]] = [:]
-        var direct: [String?] = Array(repeating: nil, count: goldTokens.count)
-        var tp = 0, candidates = 0
-        for (i, token) in example.predicted.tokens.enumerated() where !PythonCase.isSpace(token.text) {
-            guard example.alignment.length(i) == 1 else { continue }
-            let g = example.alignment.first(i)
-            guard g < goldValues.count, !goldValues[g].isEmpty else { continue }
-            let v = value(token)
-            if let seen = direct[g] {
-                if seen == v || predicted[g, default: []].contains(v) { continue }
-                predicted[g, default: []].append(v)
-            } else {
-                direct[g] = v
+        let predTokens = example.predicted.tokens
+        let alignment = example.alignment
+        var tp = 0, candidates = 0, goldCount = 0
+        if alignment.isIdentity {
+            // One predicted token per gold token: the sets hold one pair per token.
+            for i in goldTokens.indices {
+                let expected = value(goldTokens[i])
+                guard !expected.isEmpty else { continue }
+                goldCount += 1
+                guard !PythonCase.isSpace(predTokens[i].text) else { continue }
+                candidates += 1
+                if value(predTokens[i]) == expected { tp += 1 }
             }
-            candidates += 1
-            if v == goldValues[g] { tp += 1 }
+        } else {
+            var goldValues: [String] = []
+            goldValues.reserveCapacity(goldTokens.count)
+            for i in goldTokens.indices {
+                let v = value(goldTokens[i])
+                goldValues.append(v)
+                if !v.isEmpty { goldCount += 1 }
+            }
+            // Predicted values per gold token (a set: split tokens can point twice at one gold token).
+            var predicted: [Int: [String]] = [:]
+            for i in predTokens.indices where !PythonCase.isSpace(predTokens[i].text) {
+                guard alignment.length(i) == 1 else { continue }
+                let g = alignment.first(i)
+                guard g < goldValues.count, !goldValues[g].isEmpty else { continue }
+                let v = value(predTokens[i])
+                if predicted[g, default: []].contains(v) { continue }
+                predicted[g, default: []].append(v)
+                candidates += 1
+                if v == goldValues[g] { tp += 1 }
+            }
         }
         score.tp += tp
         score.fp += candidates - tp

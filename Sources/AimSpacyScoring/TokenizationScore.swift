@@ -10,13 +10,21 @@ struct TokenizationScore: ExampleScore {
         let gold = example.reference
         let pred = example.predicted
         guard !gold.hasUnknownSpaces else { return }
+        let goldTokens = gold.tokens, predTokens = pred.tokens
+        if example.alignment.isIdentity {
+            // Same texts and words: the same character spans, each predicted token aligned to its own gold token.
+            let n = predTokens.indices.count { !PythonCase.isSpace(predTokens[$0].text) }
+            accuracy.tp += n
+            prf.tp += n
+            return
+        }
         var goldSpans = Set<CharacterSpan>()
         var predSpans = Set<CharacterSpan>()
-        for token in gold.tokens where !PythonCase.isSpace(token.text) {
-            goldSpans.insert(CharacterSpan(start: token.idx, end: token.idx + token.length))
+        for i in goldTokens.indices where !PythonCase.isSpace(goldTokens[i].text) {
+            goldSpans.insert(CharacterSpan(start: goldTokens[i].idx, end: goldTokens[i].idx + goldTokens[i].length))
         }
-        for (i, token) in pred.tokens.enumerated() where !PythonCase.isSpace(token.text) {
-            predSpans.insert(CharacterSpan(start: token.idx, end: token.idx + token.length))
+        for i in predTokens.indices where !PythonCase.isSpace(predTokens[i].text) {
+            predSpans.insert(CharacterSpan(start: predTokens[i].idx, end: predTokens[i].idx + predTokens[i].length))
             if example.alignment.length(i) != 1 { accuracy.fp += 1 } else { accuracy.tp += 1 }
         }
         prf.scoreSet(predSpans, goldSpans)
