@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "aim-spacy", targets: ["aim-spacy"]),
         .library(name: "AimSpacy", targets: [
             "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline",
+            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyScoring",
         ]),
     ],
     dependencies: [
@@ -66,12 +66,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Scoring: spaCy's Scorer over gold and predicted DocBins.
+        .target(name: "AimSpacyScoring", dependencies: ["AimSpacyModel", "AimSpacyDecoding"], swiftSettings: strict),
+
         // Orchestration: the only module that knows every stage.
         .target(
             name: "AimSpacyPipeline",
             dependencies: [
                 "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-                "AimSpacyReport", "AimSpacyArchive",
+                "AimSpacyReport", "AimSpacyArchive", "AimSpacyScoring",
             ],
             swiftSettings: strict
         ),
@@ -115,6 +118,11 @@ let package = Package(
         .testTarget(
             name: "AimSpacyArchiveTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyArchive", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyScoringTests",
+            dependencies: ["AimSpacyTestSupport", "AimSpacyScoring", "AimSpacyDecoding", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(

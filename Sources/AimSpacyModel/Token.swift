@@ -15,6 +15,8 @@ public struct Token: Sendable, Equatable {
     public var pos: String
     /// Morphological features string (`str(token.morph)`).
     public var morph: String
+    /// `token.has_morph()`: the morphology is set, possibly to the empty analysis `_` (`morph` is `""` then too).
+    public var hasMorph: Bool
     /// Dependency label (`dep_`).
     public var dep: String
     /// Absolute index of the syntactic head (`token.head.i`); the token's own index for roots.
@@ -30,7 +32,7 @@ public struct Token: Sendable, Equatable {
 
     public init(
         text: String, whitespace: Bool = true, idx: Int = 0, norm: String = "", lemma: String = "",
-        tag: String = "", pos: String = "", morph: String = "", dep: String = "", head: Int = 0,
+        tag: String = "", pos: String = "", morph: String = "", hasMorph: Bool? = nil, dep: String = "", head: Int = 0,
         entIOB: EntityIOB = .missing, entType: String = "", entKBID: String = "", entID: String = "",
         sentStart: Int8 = 0, extra: [String: String] = [:]
     ) {
@@ -42,6 +44,7 @@ public struct Token: Sendable, Equatable {
         self.tag = tag
         self.pos = pos
         self.morph = morph
+        self.hasMorph = hasMorph ?? !morph.isEmpty
         self.dep = dep
         self.head = head
         self.entIOB = entIOB

@@ -64,6 +64,7 @@ extension DocBin {
                 token.pos = Symbols.names[Int(id)]
             }
             token.morph = try morph(columns.morph, row: row, doc: index, token: i)
+            token.hasMorph = columns.morph.map { value(row: row, column: $0) != 0 } ?? false
             token.dep = try string(columns.dep)
             let hasDep = columns.dep.map { value(row: row, column: $0) != 0 } ?? false
             if let column = columns.head, hasDep {
