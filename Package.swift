@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "aim-spacy", targets: ["aim-spacy"]),
         .library(name: "AimSpacy", targets: [
             "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline",
+            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyExport",
         ]),
     ],
     dependencies: [
@@ -66,12 +66,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Stage 5: exports to the trackers teams already use (MLflow, TensorBoard).
+        .target(name: "AimSpacyExport", dependencies: ["AimSpacyModel"], swiftSettings: strict),
+
         // Orchestration: the only module that knows every stage.
         .target(
             name: "AimSpacyPipeline",
             dependencies: [
                 "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-                "AimSpacyReport", "AimSpacyArchive",
+                "AimSpacyReport", "AimSpacyArchive", "AimSpacyExport",
             ],
             swiftSettings: strict
         ),
@@ -115,6 +118,11 @@ let package = Package(
         .testTarget(
             name: "AimSpacyArchiveTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyArchive", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyExportTests",
+            dependencies: ["AimSpacyTestSupport", "AimSpacyExport", "AimSpacyPipeline", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
