@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyExportTests",
-            dependencies: ["AimSpacyTestSupport", "AimSpacyExport", "AimSpacyPipeline", "AimSpacyModel"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyExport", "AimSpacyPipeline", "AimSpacyModel", "aim-spacy"],
             swiftSettings: strict
         ),
         .testTarget(

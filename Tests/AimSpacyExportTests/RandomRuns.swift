@@ -7,8 +7,10 @@ import Foundation
 enum RandomRuns {
     static let awkward = ["PERSON", "B/I", "Straße", "a.b", "x y", "@weird!", "", "日本", ".."]
 
-    static func make(index: Int, using generator: inout SplitMix64) -> Run {
-        let steps = Int.random(in: 1...60, using: &generator)
+    /// Run `index` of a set; `steps` rows (random when `nil`); `longValue` adds a config value longer
+    /// than MLflow keeps.
+    static func make(index: Int, using generator: inout SplitMix64, steps: Int? = nil, longValue: Bool = false) -> Run {
+        let steps = steps ?? Int.random(in: 1...60, using: &generator)
         func points(scale: Double) -> [MetricPoint] {
             (0..<steps).map { row in
                 MetricPoint(step: row * 200, epoch: row / 10, value: Double.random(in: 0...1, using: &generator) * scale)
@@ -36,6 +38,7 @@ enum RandomRuns {
             ("nlp", .object([("lang", .string("en")), ("pipeline", .array([.string("tok2vec"), .string("ner")])), ("disabled", .array([]))])),
             ("system", .object([("use_pytorch_for_gpu_memory", .bool(index % 2 == 0)), ("seed", .int(index)), ("gpu", .null)])),
             ("empty", .object([])),
+            ("paths", .object([("long", .string(longValue ? String(repeating: "ab→", count: 2500) : "short"))])),
         ])
         return Run(
             hash: String(format: "%016llx%08llx", generator.next(), generator.next() >> 32),

@@ -38,24 +38,12 @@ enum ReferencePython {
         var description: String
     }
 
+    /// Runs `executable`; a non-zero exit throws with its stderr.
     static func run(_ executable: URL, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-python-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out")
-        let err = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(description: "\(arguments.joined(separator: " ")): exit \(process.terminationStatus): \(String(decoding: try Data(contentsOf: err), as: UTF8.self))")
+        let result = try Subprocess.run(executable, arguments)
+        guard result.status == 0 else {
+            throw Failed(description: "\(arguments.joined(separator: " ")): exit \(result.status): \(result.stderr)")
         }
-        return try Data(contentsOf: out)
+        return result.stdout
     }
 }

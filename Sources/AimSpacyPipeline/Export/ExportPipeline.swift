@@ -1,5 +1,6 @@
 import AimSpacyExport
 import AimSpacyModel
+import AimSpacyRepository
 import Foundation
 
 /// `aim-spacy export`: hands the runs `report` would choose to MLflow or TensorBoard.
@@ -28,9 +29,47 @@ public enum ExportPipeline {
                 output: json ? tensorBoardJSON(report, directory: directory) : tensorBoardText(report, directory: directory),
                 errors: report.failures.map { PipelineError($0.description) }
             )
-        case .mlflow:
-            throw PipelineError("export: MLflow is not available in this build")
+        case .mlflow(let address, let experiment, let replace):
+            guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil else {
+                throw PipelineError("export: \(address) is not an http(s) URL of an MLflow tracking server")
+            }
+            let objects = try RunCommands.openRepository(repository).objects
+            let report = await MLflowExport(url: url, experiment: experiment, replace: replace).export(runs) {
+                run throws(ExportError) in try ExportArtifacts.artifacts(of: run, objects: objects)
+            }
+            return Outcome(
+                output: json ? mlflowJSON(report, url: address) : mlflowText(report, url: address),
+                errors: report.failures.map { PipelineError($0.description) }
+            )
         }
+    }
+
+    static func mlflowJSON(_ report: MLflowExport.Report, url: String) -> String {
+        let runs = report.outcomes.map { outcome in
+            JSONValue.object([
+                ("hash", .string(outcome.hash)), ("experiment_id", .string(outcome.experimentID)),
+                ("run_id", .string(outcome.runID)), ("metrics", .int(outcome.metrics)), ("points", .int(outcome.points)),
+                ("params", .int(outcome.params)), ("tags", .int(outcome.tags)), ("artifacts", .int(outcome.artifacts)),
+                ("status", .string(outcome.status.rawValue)),
+            ])
+        }
+        return JSONValue.object([
+            ("target", .string("mlflow")), ("url", .string(url)), ("runs", .array(runs)),
+            ("notes", .array(report.notes.map(JSONValue.string))),
+        ]).serialized(indent: 2) + "\n"
+    }
+
+    static func mlflowText(_ report: MLflowExport.Report, url: String) -> String {
+        var lines = report.outcomes.map { outcome in
+            "\(outcome.status.rawValue) \(String(outcome.hash.prefix(12))) experiment \(outcome.experimentID) run \(outcome.runID) (\(outcome.points) points)"
+        }
+        let counts = Dictionary(grouping: report.outcomes, by: \.status).mapValues(\.count)
+        lines.append(
+            "\(report.outcomes.count) run(s) to \(url): \(counts[.created] ?? 0) created, "
+                + "\(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged"
+        )
+        lines += report.notes.map { "note: " + $0 }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func tensorBoardJSON(_ report: TensorBoardExport.Report, directory: String) -> String {
