@@ -20,7 +20,9 @@ struct TensorBoardExportTests {
         let outcome = try #require(report.outcomes.first)
         #expect(outcome.status == .created)
         #expect(outcome.points == run.series.reduce(0) { $0 + $1.points.count } + ExportedRun(run).metrics.count - run.series.count)
-        try TensorBoardReading(directory: out).expectMatches(run, folder: outcome.folder, experimentRuns: [run])
+        let reading = try TensorBoardReading(directory: out, hparamsTab: true)
+        try reading.expectMatches(run, folder: outcome.folder, experimentRuns: [run])
+        try reading.expectHParamsTab([(run, outcome.folder)])
     }
 
     /// The names: a component's loss is `loss.<component>`, per-label finals `table.label.metric`.
@@ -49,10 +51,11 @@ struct TensorBoardExportTests {
         let report = TensorBoardExport.export(runs, to: directory.url)
         #expect(report.failures.isEmpty)
         #expect(Set(report.outcomes.map(\.folder)).count == runs.count)
-        let reading = try TensorBoardReading(directory: directory.url)
+        let reading = try TensorBoardReading(directory: directory.url, hparamsTab: seed == 1)
         for (run, outcome) in zip(runs, report.outcomes) {
             try reading.expectMatches(run, folder: outcome.folder, experimentRuns: runs)
         }
+        if seed == 1 { try reading.expectHParamsTab(Array(zip(runs, report.outcomes.map(\.folder)))) }
     }
 
     /// The same runs give the same bytes; a second export changes nothing; a file the tool did not

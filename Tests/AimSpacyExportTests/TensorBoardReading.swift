@@ -7,10 +7,39 @@ import Testing
 /// checked against the runs that were exported.
 struct TensorBoardReading {
     let runs: JSONValue
+    /// What TensorBoard's HParams tab is served, when asked for.
+    let hparamsTab: JSONValue?
 
-    init(directory: URL) throws {
-        let output = try ReferencePython.script("check_tensorboard_export.py", [directory.path], module: "tensorboard")
-        runs = try #require(try JSONValue.parse(String(decoding: output, as: UTF8.self))["runs"])
+    init(directory: URL, hparamsTab: Bool = false) throws {
+        let output = try ReferencePython.script(
+            "check_tensorboard_export.py", [directory.path] + (hparamsTab ? ["--hparams-tab"] : []), module: "tensorboard"
+        )
+        let read = try JSONValue.parse(String(decoding: output, as: UTF8.self))
+        runs = try #require(read["runs"])
+        self.hparamsTab = read["hparams_tab"]
+    }
+
+    /// The HParams tab lists every run (by folder) with its hyper-parameters, status and final scores
+    /// (equal as float32), and the experiment has every hyper-parameter and final-score metric.
+    func expectHParamsTab(_ runs: [(run: Run, folder: String)]) throws {
+        let tab = try #require(hparamsTab)
+        let exported = runs.map { ExportedRun($0.run) }
+        let names = { (value: JSONValue?) -> Set<String> in
+            guard case .array(let items) = value ?? .null else { return [] }
+            return Set(items.compactMap(\.stringValue))
+        }
+        #expect(names(tab["hparams"]) == Set(exported.flatMap(\.parameters).map(\.key)))
+        #expect(names(tab["metrics"]) == Set(exported.flatMap(\.finalMetricNames)))
+        for (entry, run) in zip(runs, exported) {
+            let group = try #require(tab["session_groups"]?[entry.folder], "HParams tab has no \(entry.folder)")
+            guard case .object(let hparams) = group["hparams"] ?? .null else { Issue.record("no hparams"); continue }
+            #expect(Set(hparams.map(\.key)) == Set(run.parameters.map(\.key)))
+            #expect(group["status"] == .array([.string(entry.run.complete ? "STATUS_SUCCESS" : "STATUS_FAILURE")]))
+            for name in run.finalMetricNames {
+                let value = try #require(run.metrics.first { $0.name == name }?.points.first?.value)
+                #expect(float32(group["metrics"]?[name]) == Float(value), "\(entry.folder) \(name)")
+            }
+        }
     }
 
     /// Every point of every metric equal as float32, with its step and wall time; the config as
