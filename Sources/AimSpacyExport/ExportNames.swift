@@ -49,7 +49,8 @@ public enum ExportNames {
     /// Python's `\w` (letters and numbers of any script, `_`) plus `-`, `.` and space.
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "_", "-", ".", " ": return true
+        case "_", "-", ".", " ", "a"..."z", "A"..."Z", "0"..."9": return true
+        case _ where scalar.isASCII: return false
         default:
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

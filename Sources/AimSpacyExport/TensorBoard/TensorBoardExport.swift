@@ -65,7 +65,10 @@ public enum TensorBoardExport {
             guard let existing = try? Data(contentsOf: target) else {
                 throw ExportError(place: target.path, reason: "exists and cannot be read; left alone")
             }
-            if existing.elementsEqual(bytes) { return .unchanged }
+            let same = existing.count == bytes.count && (bytes.isEmpty || existing.withUnsafeBytes { old in
+                bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+            })
+            if same { return .unchanged }
             guard isOwnEventFile([UInt8](existing)) else {
                 throw ExportError(place: target.path, reason: "exists and was not written by aim-spacy; left alone")
             }
@@ -75,7 +78,7 @@ public enum TensorBoardExport {
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: temporary)
+            try writeNew(bytes, to: temporary)
             if status == .replaced {
                 guard rename(temporary.path, target.path) == 0 else {
                     throw ExportError(place: target.path, reason: "cannot replace: \(String(cString: strerror(errno)))")
@@ -91,6 +94,22 @@ public enum TensorBoardExport {
             throw ExportError(place: target.path, reason: "cannot write: \(error.localizedDescription)")
         }
         return status
+    }
+
+    /// Writes a new file with plain `write` calls: `Data.write` syncs every file to disk, which made
+    /// an export of many runs wait on the disk rather than work (an event file is rewritable from
+    /// the repository at any time, so it needs no sync of its own).
+    private static func writeNew(_ bytes: [UInt8], to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ExportError(place: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var done = 0
+        while done < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw ExportError(place: url.path, reason: String(cString: strerror(errno))) }
+            done += written
+        }
     }
 
     /// Whether `bytes` start with the file-version record this tool writes (any wall time).
