@@ -13,7 +13,7 @@ N="${1:-500}"
 REPEAT="${REPEAT:-5}"
 DIR="${BENCH_DIR:-$(mktemp -d)}"
 trap 'rm -rf "$DIR"' EXIT
-PYTHON="${PYTHON:-$(scripts/venv.sh tensorboard)}"
+PYTHON="${PYTHON:-$(scripts/venv.sh tensorboard ${MLFLOW_RUNS:+mlflow})}"
 
 swift build -c release --product aim-spacy >/dev/null
 BIN="$(swift build -c release --show-bin-path)/aim-spacy"
@@ -55,7 +55,6 @@ report unchanged "again (all unchanged)"
 report baseline "baseline, tensorboard's EventFileWriter (same scalars, no text/HParams)"
 
 if [ -n "${MLFLOW_RUNS:-}" ]; then
-    PYTHON="$(scripts/venv.sh mlflow)"
     port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     mkdir -p "$DIR/mlflow"
     mkfifo "$DIR/mlflow/stdin"
