@@ -67,31 +67,9 @@ public struct MLflowExport: Sendable {
                     experimentID = try await lookUpExperiment(named: name)
                     experiments[name] = experimentID
                 }
-                let existing = try await findRuns(hash: run.hash, experimentID: experimentID)
-                let finished = existing.filter { ["FINISHED", "KILLED"].contains($0.status) }
-                for leftover in existing where !finished.contains(where: { $0.runID == leftover.runID }) {
-                    _ = try await client.post("runs/delete", .object([("run_id", .string(leftover.runID))]))
-                }
-                let content = MLflowRunContent(exported: ExportedRun(run))
-                if let found = finished.first, !replace {
-                    report.outcomes.append(outcome(run, content, experimentID, found.runID, artifacts: 0, .unchanged))
-                    continue
-                }
-                let files: [Artifact]
-                do throws(ExportError) {
-                    files = try artifacts(run)
-                } catch {
-                    report.failures.append(error)
-                    continue
-                }
-                let written = try await write(content, experimentID: experimentID, artifacts: files)
-                skippedArtifacts += written.skipped
-                for old in finished {
-                    _ = try await client.post("runs/delete", .object([("run_id", .string(old.runID))]))
-                }
-                report.outcomes.append(outcome(
-                    run, content, experimentID, written.runID, artifacts: written.uploaded, finished.isEmpty ? .created : .replaced
-                ))
+                let exported = try await export(run, experimentID: experimentID, artifacts: artifacts)
+                report.outcomes.append(exported.outcome)
+                skippedArtifacts += exported.skippedArtifacts
             } catch {
                 switch error {
                 case .unreachable(let failure):
@@ -106,6 +84,34 @@ public struct MLflowExport: Sendable {
             report.notes.append("the server does not serve artifacts (start it with --serve-artifacts): \(skippedArtifacts) artifact(s) not uploaded")
         }
         return report
+    }
+
+    /// One run: left alone when the experiment has it finished (unless `replace`), else written
+    /// anew; runs of an earlier export that never finished are deleted first, a replaced run last.
+    private func export(
+        _ run: Run, experimentID: String, artifacts: (Run) throws(ExportError) -> [Artifact]
+    ) async throws(MLflowClient.Failure) -> (outcome: Outcome, skippedArtifacts: Int) {
+        let existing = try await findRuns(hash: run.hash, experimentID: experimentID)
+        let finished = existing.filter { ["FINISHED", "KILLED"].contains($0.status) }
+        for leftover in existing where !finished.contains(where: { $0.runID == leftover.runID }) {
+            _ = try await client.post("runs/delete", .object([("run_id", .string(leftover.runID))]))
+        }
+        let content = MLflowRunContent(exported: ExportedRun(run))
+        if let found = finished.first, !replace {
+            return (outcome(run, content, experimentID, found.runID, artifacts: 0, .unchanged), 0)
+        }
+        let files: [Artifact]
+        do throws(ExportError) {
+            files = try artifacts(run)
+        } catch {
+            throw .refused(error, code: "ARTIFACT")
+        }
+        let written = try await write(content, experimentID: experimentID, artifacts: files)
+        for old in finished {
+            _ = try await client.post("runs/delete", .object([("run_id", .string(old.runID))]))
+        }
+        let status: ExportStatus = finished.isEmpty ? .created : .replaced
+        return (outcome(run, content, experimentID, written.runID, artifacts: written.uploaded, status), written.skipped)
     }
 
     private func outcome(
