@@ -40,7 +40,7 @@ final class MLflowServer: @unchecked Sendable {
         process.standardInput = input
         process.environment = ProcessInfo.processInfo.environment.merging(["AIM_SPACY_REMOVE_ON_EXIT": folder.path]) { $1 }
         let log = folder.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
