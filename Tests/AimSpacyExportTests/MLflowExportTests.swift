@@ -2,6 +2,9 @@
 import AimSpacyModel
 import AimSpacyTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Exports to a real `mlflow server`, read back with MLflow's own client.
@@ -93,6 +96,31 @@ struct MLflowExportTests {
         let read = try server.readBack()
         #expect(MLflowReading.runs(read, hash: refused.hash).isEmpty)
         #expect(MLflowReading.runs(read, hash: accepted.hash).count == 1)
+    }
+}
+
+extension MLflowExportTests {
+    /// An experiment deleted on the server is refused by name, in one line per run, and nothing is
+    /// created in it.
+    @Test func deletedExperimentIsRefused() async throws {
+        let server = try await MLflowServer.shared.value
+        var generator = SplitMix64(seed: 13)
+        let run = RandomRuns.make(index: 1, using: &generator)
+        let first = await MLflowExport(url: server.url, experiment: "deleted later").export([run]) { _ in [] }
+        let experimentID = try #require(first.outcomes.first?.experimentID)
+        var request = URLRequest(url: server.url.appendingPathComponent("api/2.0/mlflow/experiments/delete"))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"experiment_id": "\#(experimentID)"}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+
+        let other = RandomRuns.make(index: 2, using: &generator)
+        let again = await MLflowExport(url: server.url, experiment: "deleted later").export([other]) { _ in [] }
+        #expect(again.outcomes.isEmpty)
+        #expect(again.failures.count == 1)
+        #expect(again.failures.first?.reason.contains("experiment \"deleted later\" is deleted on the server") == true)
+        #expect(MLflowReading.runs(try server.readBack(), hash: other.hash).isEmpty)
     }
 }
 
