@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "aim-spacy", targets: ["aim-spacy"]),
         .library(name: "AimSpacy", targets: [
             "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyScoring",
+            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyScoring", "AimSpacyExport",
         ]),
     ],
     dependencies: [
@@ -68,13 +68,15 @@ let package = Package(
 
         // Scoring: spaCy's Scorer over gold and predicted DocBins.
         .target(name: "AimSpacyScoring", dependencies: ["AimSpacyModel", "AimSpacyDecoding"], swiftSettings: strict),
+        // Stage 5: exports to the trackers teams already use (MLflow, TensorBoard).
+        .target(name: "AimSpacyExport", dependencies: ["AimSpacyModel"], swiftSettings: strict),
 
         // Orchestration: the only module that knows every stage.
         .target(
             name: "AimSpacyPipeline",
             dependencies: [
                 "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-                "AimSpacyReport", "AimSpacyArchive", "AimSpacyScoring",
+                "AimSpacyReport", "AimSpacyArchive", "AimSpacyScoring", "AimSpacyExport",
             ],
             swiftSettings: strict
         ),
@@ -123,6 +125,11 @@ let package = Package(
         .testTarget(
             name: "AimSpacyScoringTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyScoring", "AimSpacyDecoding", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyExportTests",
+            dependencies: ["AimSpacyTestSupport", "AimSpacyExport", "AimSpacyPipeline", "AimSpacyModel", "aim-spacy"],
             swiftSettings: strict
         ),
         .testTarget(
