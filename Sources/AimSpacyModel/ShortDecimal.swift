@@ -74,6 +74,18 @@ public struct ShortDecimal: Sendable, Equatable {
         return negative ? -magnitude : magnitude
     }
 
+    /// Whether `repr` writes the decimal without an exponent (its first digit's power of ten in -4..<16).
+    public var isPositionalInRepr: Bool {
+        var digits = 1
+        var rest = significand / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let first = digits - 1 + exponent
+        return first >= -4 && first < 16
+    }
+
     private static let powers: [Double] = (0...22).map { power in
         var value = 1.0
         for _ in 0..<power { value *= 10 }
@@ -89,24 +101,34 @@ public struct ShortDecimal: Sendable, Equatable {
         }
     }
 
-    /// `appendPythonRepr` as a string.
+    /// `appendPythonRepr` as a string (a small one, stored inline, for up to 15 bytes).
     public var pythonRepr: String {
-        String(unsafeUninitializedCapacity: 32) { writePythonRepr(into: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writePythonRepr(into: buffer)]), as: UTF8.self)
+        }
+    }
+
+    /// Bytes written one after the other into a buffer large enough for them.
+    private struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
     }
 
     /// Writes the repr into `buffer` (32 bytes hold any) and returns its length.
     private func writePythonRepr(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var length = 0
-        func put(_ byte: UInt8) {
-            buffer[length] = byte
-            length += 1
-        }
-        if negative { put(UInt8(ascii: "-")) }
+        var out = Writer(buffer: buffer)
+        if negative { out.put(UInt8(ascii: "-")) }
         if significand == 0 {
-            put(UInt8(ascii: "0"))
-            put(UInt8(ascii: "."))
-            put(UInt8(ascii: "0"))
-            return length
+            out.put(UInt8(ascii: "0"))
+            out.put(UInt8(ascii: "."))
+            out.put(UInt8(ascii: "0"))
+            return out.count
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { space in
             var position = space.count
@@ -116,41 +138,40 @@ public struct ShortDecimal: Sendable, Equatable {
                 space[position] = UInt8(rest % 10) + UInt8(ascii: "0")
                 rest /= 10
             }
-            let digits = UnsafeBufferPointer(rebasing: space[position...])
-            writeDigits(digits, put: put)
-            return length
+            writeDigits(UnsafeBufferPointer(rebasing: space[position...]), to: &out)
+            return out.count
         }
     }
 
-    /// The digits laid out as `repr` does, given to `put` one byte at a time.
-    private func writeDigits(_ digits: UnsafeBufferPointer<UInt8>, put: (UInt8) -> Void) {
+    /// The digits laid out as `repr` does.
+    private func writeDigits(_ digits: UnsafeBufferPointer<UInt8>, to out: inout Writer) {
         let count = digits.count
         let first = count - 1 + exponent
         if first < -4 || first >= 16 {
-            put(digits[0])
+            out.put(digits[0])
             if count > 1 {
-                put(UInt8(ascii: "."))
-                for digit in digits[1...] { put(digit) }
+                out.put(UInt8(ascii: "."))
+                for digit in digits[1...] { out.put(digit) }
             }
-            put(UInt8(ascii: "e"))
-            put(first < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            out.put(UInt8(ascii: "e"))
+            out.put(first < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             let magnitude = abs(first)
-            if magnitude >= 100 { put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
-            put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0"))
-            put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+            if magnitude >= 100 { out.put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
+            out.put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0"))
+            out.put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
         } else if first < 0 {
-            put(UInt8(ascii: "0"))
-            put(UInt8(ascii: "."))
-            for _ in 0..<(-first - 1) { put(UInt8(ascii: "0")) }
-            for digit in digits { put(digit) }
+            out.put(UInt8(ascii: "0"))
+            out.put(UInt8(ascii: "."))
+            for _ in 0..<(-first - 1) { out.put(UInt8(ascii: "0")) }
+            for digit in digits { out.put(digit) }
         } else {
             let integerCount = first + 1
-            for index in 0..<integerCount { put(index < count ? digits[index] : UInt8(ascii: "0")) }
-            put(UInt8(ascii: "."))
+            for index in 0..<integerCount { out.put(index < count ? digits[index] : UInt8(ascii: "0")) }
+            out.put(UInt8(ascii: "."))
             if count > integerCount {
-                for digit in digits[integerCount...] { put(digit) }
+                for digit in digits[integerCount...] { out.put(digit) }
             } else {
-                put(UInt8(ascii: "0"))
+                out.put(UInt8(ascii: "0"))
             }
         }
     }
