@@ -81,3 +81,42 @@ import Testing
         #expect(fastRows > 100)
     }
 }
+
+/// A large JSONL is read in pieces on every core: the same rows, line numbers and errors as in one piece.
+@Suite struct TrainingLogJSONLPiecesTests {
+    static func largeLog(copies: Int) throws -> [UInt8] {
+        let lines = try Fixture.data("trainings/spancat-jsonl/training/log.jsonl")
+        var bytes: [UInt8] = []
+        while bytes.count < copies * ConsoleLogJSONL.pieceSize { bytes += lines }
+        return bytes
+    }
+
+    @Test func piecesReadAsOne() throws {
+        let bytes = try Self.largeLog(copies: 3)
+        try bytes.withUnsafeBytes { raw in
+            #expect(ConsoleLogJSONL.pieces(raw).count == min(3, ProcessInfo.processInfo.activeProcessorCount))
+            let whole = try ConsoleLogJSONL.rows(in: raw, firstLine: 1)
+            let log = try ConsoleLogJSONL.parse(raw)
+            let training = try #require(log.trainings.first)
+            #expect(training.rows == whole.rows)
+            #expect(training.complete == whole.complete)
+            #expect(training.rows.last?.line == bytes.count(where: { $0 == 0x0A }))
+        }
+    }
+
+    @Test func anErrorNamesTheSameLineAsInOnePiece() throws {
+        var bytes = try Self.largeLog(copies: 3)
+        let at = bytes.count * 3 / 4
+        let lineStart = (bytes[..<at].lastIndex(of: 0x0A) ?? -1) + 1
+        bytes[lineStart] = UInt8(ascii: "[")
+        let line = bytes[..<lineStart].count(where: { $0 == 0x0A }) + 1
+        bytes.withUnsafeBytes { raw in
+            #expect {
+                _ = try ConsoleLogJSONL.parse(raw)
+            } throws: { error in
+                guard case .text(let found, _)? = (error as? DecodingError)?.location else { return false }
+                return found == line
+            }
+        }
+    }
+}

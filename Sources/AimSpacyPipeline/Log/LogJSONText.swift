@@ -1,11 +1,12 @@
 import AimSpacyModel
+import Foundation
+import Synchronization
 
 extension LogParsing {
     /// The `--json` output as UTF-8, byte for byte `json(log).serialized()`, written row by row
     /// without building the tree (a training's rows are most of a log).
     public static func jsonText(_ log: TrainingLog) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + log.trainings.reduce(0) { $0 + $1.rows.count * 200 })
         out += #"{"trainings": ["#.utf8
         for (index, training) in log.trainings.enumerated() {
             if index > 0 { out += ", ".utf8 }
@@ -40,22 +41,37 @@ extension LogParsing {
             out += "[]".utf8
             return
         }
-        out.append(UInt8(ascii: "["))
-        for (index, row) in rows.enumerated() {
-            if index > 0 { out += ", ".utf8 }
-            out += #"{"epoch": "#.utf8
-            out += String(row.epoch).utf8
-            out += #", "step": "#.utf8
-            out += String(row.step).utf8
-            out += #", "losses": "#.utf8
-            writeValues(row.losses, to: &out)
-            out += #", "scores": "#.utf8
-            writeValues(row.scores, to: &out)
-            out += #", "score": "#.utf8
-            row.score.appendValueRepr(to: &out)
-            out.append(UInt8(ascii: "}"))
+        // Rows are written independently: many are split among the cores, then joined in order.
+        let lanes = rows.count < 20_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let range = rows.count * lane / lanes..<rows.count * (lane + 1) / lanes
+            var piece: [UInt8] = []
+            piece.reserveCapacity(range.count * 200)
+            for index in range {
+                if index > 0 { piece += ", ".utf8 }
+                write(rows[index], to: &piece)
+            }
+            pieces.withLock { $0[lane] = piece }
         }
+        out.append(UInt8(ascii: "["))
+        let written = pieces.withLock { $0 }
+        for lane in 0..<lanes { out += written[lane] ?? [] }
         out.append(UInt8(ascii: "]"))
+    }
+
+    private static func write(_ row: LogRow, to out: inout [UInt8]) {
+        out += #"{"epoch": "#.utf8
+        out += String(row.epoch).utf8
+        out += #", "step": "#.utf8
+        out += String(row.step).utf8
+        out += #", "losses": "#.utf8
+        writeValues(row.losses, to: &out)
+        out += #", "scores": "#.utf8
+        writeValues(row.scores, to: &out)
+        out += #", "score": "#.utf8
+        row.score.appendValueRepr(to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     private static func writeValues(_ values: [LoggedValue], to out: inout [UInt8]) {
