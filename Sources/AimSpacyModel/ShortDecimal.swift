@@ -19,45 +19,52 @@ public struct ShortDecimal: Sendable, Equatable {
     }
 
     /// Reads `-?digits[.digits]` (JSON's number without exponent, or a `{:.2f}` cell); `nil` for
-    /// anything else (exponents, `nan`, a leading `+` or leading zeros) and for more than 15
-    /// significant digits.
+    /// anything else (exponents, `nan`, a leading `+` or leading zeros), for more than 15 significant
+    /// digits and for more than 19 digits from the first non-zero one.
     public init?(_ bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
-        let start = negative ? 1 : 0
-        var significand: UInt64 = 0
-        var digits = 0
-        // Zeros after the last non-zero digit, kept back until another non-zero digit follows.
-        var zeros = 0
-        var integerDigits = 0
-        var fractionDigits = 0
-        var sawPoint = false
-        var index = start
+        var index = negative ? 1 : 0
+        var value: UInt64 = 0
+        // Digits from the first non-zero one on; past 19 the value could overflow.
+        var significant = 0
+        let integerStart = index
         while index < count {
-            let byte = bytes[index]
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if value != 0 || digit != 0 { significant += 1 }
+            value = value &* 10 &+ UInt64(digit)
             index += 1
-            if byte == UInt8(ascii: ".") {
-                guard !sawPoint, integerDigits > 0 else { return nil }
-                sawPoint = true
-                continue
-            }
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            if sawPoint { fractionDigits += 1 } else { integerDigits += 1 }
-            if digit == 0 {
-                if digits > 0 { zeros += 1 }
-                continue
-            }
-            digits += zeros + 1
-            guard digits <= Self.maximumDigits else { return nil }
-            for _ in 0..<zeros { significand &*= 10 }
-            significand = significand &* 10 &+ UInt64(digit)
-            zeros = 0
         }
-        guard integerDigits > 0, !sawPoint || fractionDigits > 0,
-            integerDigits == 1 || bytes[start] != UInt8(ascii: "0")
-        else { return nil }
-        self.init(negative: negative, significand: significand, exponent: significand == 0 ? 0 : zeros - fractionDigits)
+        let integerDigits = index - integerStart
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { return nil }
+        var fractionDigits = 0
+        if index < count {
+            guard bytes[index] == UInt8(ascii: ".") else { return nil }
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                if value != 0 || digit != 0 { significant += 1 }
+                value = value &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard significant <= 19 else { return nil }
+        var exponent = -fractionDigits
+        if value == 0 {
+            exponent = 0
+        } else {
+            while value % 10 == 0 {
+                value /= 10
+                exponent += 1
+            }
+            guard value < 1_000_000_000_000_000 else { return nil }
+        }
+        self.init(negative: negative, significand: value, exponent: exponent)
     }
 
     /// The same decimal times 10^`shift` (spaCy's scores are logged ×100).

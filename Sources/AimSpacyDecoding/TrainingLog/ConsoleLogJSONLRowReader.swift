@@ -117,7 +117,11 @@ struct ConsoleLogJSONLRowReader {
             if token.count <= 18, let decimal = ShortDecimal(token), decimal.double != nil,
                 let scaled = decimal.scaled(by: shift).double, !(isInteger && decimal.negative && decimal.significand == 0)
             {
-                let printed = isInteger ? String(decoding: token, as: UTF8.self) : decimal.pythonRepr
+                // ujson writes most values as their repr already (no trailing zeros, no exponent needed).
+                let fraction = isInteger ? 0 : token.count - 1 - (token.firstIndex(of: UInt8(ascii: ".")) ?? 0)
+                let asWritten = isInteger
+                    || (token[token.count - 1] != UInt8(ascii: "0") || fraction == 1) && decimal.isPositionalInRepr
+                let printed = asWritten ? String(decoding: token, as: UTF8.self) : decimal.pythonRepr
                 var copy = printed
                 let decimals = copy.withUTF8 { DecimalText.decimals(UnsafeRawBufferPointer($0)) }
                 return LoggedValue(name: name, value: scaled, printed: printed, decimals: decimals)
