@@ -4,16 +4,23 @@ extension LoggedValue {
     /// `value`, its digits are the repr and no float formatting is needed.
     public func appendValueRepr(to out: inout [UInt8]) {
         var text = printed
-        let decimal = text.withUTF8 { ShortDecimal(UnsafeRawBufferPointer($0)) }
-        if let decimal {
-            for shift in [0, -2] {
-                let scaled = decimal.scaled(by: shift)
-                if let double = scaled.double, double.bitPattern == value.bitPattern {
-                    scaled.appendPythonRepr(to: &out)
-                    return
+        let done = text.withUTF8 { bytes -> Bool in
+            guard let decimal = ShortDecimal(UnsafeRawBufferPointer(bytes)) else { return false }
+            if decimal.double?.bitPattern == value.bitPattern {
+                // A JSONL value is printed as its repr already; a `{:.2f}` cell may end in a zero to drop.
+                let fraction = bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.count - $0 - 1 } ?? 0
+                if fraction > 0, bytes[bytes.count - 1] != UInt8(ascii: "0") || fraction == 1, decimal.isPositionalInRepr {
+                    out.append(contentsOf: bytes)
+                } else {
+                    decimal.appendPythonRepr(to: &out)
                 }
+                return true
             }
+            let scaled = decimal.scaled(by: -2)
+            guard scaled.double?.bitPattern == value.bitPattern else { return false }
+            scaled.appendPythonRepr(to: &out)
+            return true
         }
-        out.append(contentsOf: JSONValue.pythonRepr(value).utf8)
+        if !done { out.append(contentsOf: JSONValue.pythonRepr(value).utf8) }
     }
 }

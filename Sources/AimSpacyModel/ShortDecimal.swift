@@ -19,45 +19,52 @@ public struct ShortDecimal: Sendable, Equatable {
     }
 
     /// Reads `-?digits[.digits]` (JSON's number without exponent, or a `{:.2f}` cell); `nil` for
-    /// anything else (exponents, `nan`, a leading `+` or leading zeros) and for more than 15
-    /// significant digits.
+    /// anything else (exponents, `nan`, a leading `+` or leading zeros), for more than 15 significant
+    /// digits and for more than 19 digits from the first non-zero one.
     public init?(_ bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
-        let start = negative ? 1 : 0
-        var significand: UInt64 = 0
-        var digits = 0
-        // Zeros after the last non-zero digit, kept back until another non-zero digit follows.
-        var zeros = 0
-        var integerDigits = 0
-        var fractionDigits = 0
-        var sawPoint = false
-        var index = start
+        var index = negative ? 1 : 0
+        var value: UInt64 = 0
+        // Digits from the first non-zero one on; past 19 the value could overflow.
+        var significant = 0
+        let integerStart = index
         while index < count {
-            let byte = bytes[index]
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if value != 0 || digit != 0 { significant += 1 }
+            value = value &* 10 &+ UInt64(digit)
             index += 1
-            if byte == UInt8(ascii: ".") {
-                guard !sawPoint, integerDigits > 0 else { return nil }
-                sawPoint = true
-                continue
-            }
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            if sawPoint { fractionDigits += 1 } else { integerDigits += 1 }
-            if digit == 0 {
-                if digits > 0 { zeros += 1 }
-                continue
-            }
-            digits += zeros + 1
-            guard digits <= Self.maximumDigits else { return nil }
-            for _ in 0..<zeros { significand &*= 10 }
-            significand = significand &* 10 &+ UInt64(digit)
-            zeros = 0
         }
-        guard integerDigits > 0, !sawPoint || fractionDigits > 0,
-            integerDigits == 1 || bytes[start] != UInt8(ascii: "0")
-        else { return nil }
-        self.init(negative: negative, significand: significand, exponent: significand == 0 ? 0 : zeros - fractionDigits)
+        let integerDigits = index - integerStart
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { return nil }
+        var fractionDigits = 0
+        if index < count {
+            guard bytes[index] == UInt8(ascii: ".") else { return nil }
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                if value != 0 || digit != 0 { significant += 1 }
+                value = value &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard significant <= 19 else { return nil }
+        var exponent = -fractionDigits
+        if value == 0 {
+            exponent = 0
+        } else {
+            while value % 10 == 0 {
+                value /= 10
+                exponent += 1
+            }
+            guard value < 1_000_000_000_000_000 else { return nil }
+        }
+        self.init(negative: negative, significand: value, exponent: exponent)
     }
 
     /// The same decimal times 10^`shift` (spaCy's scores are logged ×100).
@@ -72,6 +79,18 @@ public struct ShortDecimal: Sendable, Equatable {
         let magnitude = exponent < 0
             ? Double(significand) / Self.powers[-exponent] : Double(significand) * Self.powers[exponent]
         return negative ? -magnitude : magnitude
+    }
+
+    /// Whether `repr` writes the decimal without an exponent (its first digit's power of ten in -4..<16).
+    public var isPositionalInRepr: Bool {
+        var digits = 1
+        var rest = significand / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let first = digits - 1 + exponent
+        return first >= -4 && first < 16
     }
 
     private static let powers: [Double] = (0...22).map { power in
@@ -89,24 +108,34 @@ public struct ShortDecimal: Sendable, Equatable {
         }
     }
 
-    /// `appendPythonRepr` as a string.
+    /// `appendPythonRepr` as a string (a small one, stored inline, for up to 15 bytes).
     public var pythonRepr: String {
-        String(unsafeUninitializedCapacity: 32) { writePythonRepr(into: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writePythonRepr(into: buffer)]), as: UTF8.self)
+        }
+    }
+
+    /// Bytes written one after the other into a buffer large enough for them.
+    private struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
     }
 
     /// Writes the repr into `buffer` (32 bytes hold any) and returns its length.
     private func writePythonRepr(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var length = 0
-        func put(_ byte: UInt8) {
-            buffer[length] = byte
-            length += 1
-        }
-        if negative { put(UInt8(ascii: "-")) }
+        var out = Writer(buffer: buffer)
+        if negative { out.put(UInt8(ascii: "-")) }
         if significand == 0 {
-            put(UInt8(ascii: "0"))
-            put(UInt8(ascii: "."))
-            put(UInt8(ascii: "0"))
-            return length
+            out.put(UInt8(ascii: "0"))
+            out.put(UInt8(ascii: "."))
+            out.put(UInt8(ascii: "0"))
+            return out.count
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { space in
             var position = space.count
@@ -116,41 +145,40 @@ public struct ShortDecimal: Sendable, Equatable {
                 space[position] = UInt8(rest % 10) + UInt8(ascii: "0")
                 rest /= 10
             }
-            let digits = UnsafeBufferPointer(rebasing: space[position...])
-            writeDigits(digits, put: put)
-            return length
+            writeDigits(UnsafeBufferPointer(rebasing: space[position...]), to: &out)
+            return out.count
         }
     }
 
-    /// The digits laid out as `repr` does, given to `put` one byte at a time.
-    private func writeDigits(_ digits: UnsafeBufferPointer<UInt8>, put: (UInt8) -> Void) {
+    /// The digits laid out as `repr` does.
+    private func writeDigits(_ digits: UnsafeBufferPointer<UInt8>, to out: inout Writer) {
         let count = digits.count
         let first = count - 1 + exponent
         if first < -4 || first >= 16 {
-            put(digits[0])
+            out.put(digits[0])
             if count > 1 {
-                put(UInt8(ascii: "."))
-                for digit in digits[1...] { put(digit) }
+                out.put(UInt8(ascii: "."))
+                for digit in digits[1...] { out.put(digit) }
             }
-            put(UInt8(ascii: "e"))
-            put(first < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            out.put(UInt8(ascii: "e"))
+            out.put(first < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
             let magnitude = abs(first)
-            if magnitude >= 100 { put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
-            put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0"))
-            put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+            if magnitude >= 100 { out.put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
+            out.put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0"))
+            out.put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
         } else if first < 0 {
-            put(UInt8(ascii: "0"))
-            put(UInt8(ascii: "."))
-            for _ in 0..<(-first - 1) { put(UInt8(ascii: "0")) }
-            for digit in digits { put(digit) }
+            out.put(UInt8(ascii: "0"))
+            out.put(UInt8(ascii: "."))
+            for _ in 0..<(-first - 1) { out.put(UInt8(ascii: "0")) }
+            for digit in digits { out.put(digit) }
         } else {
             let integerCount = first + 1
-            for index in 0..<integerCount { put(index < count ? digits[index] : UInt8(ascii: "0")) }
-            put(UInt8(ascii: "."))
+            for index in 0..<integerCount { out.put(index < count ? digits[index] : UInt8(ascii: "0")) }
+            out.put(UInt8(ascii: "."))
             if count > integerCount {
-                for digit in digits[integerCount...] { put(digit) }
+                for digit in digits[integerCount...] { out.put(digit) }
             } else {
-                put(UInt8(ascii: "0"))
+                out.put(UInt8(ascii: "0"))
             }
         }
     }

@@ -30,7 +30,7 @@ struct LogParseCommand: ParsableCommand {
             let log = try LogParsing.parse(file: file, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
             if json {
                 var output = StandardOutput()
-                output.write(LogParsing.jsonText(log))
+                LogParsing.writeJSON(log) { output.write($0) }
                 output.write([0x0A])
                 output.flush()
             } else {

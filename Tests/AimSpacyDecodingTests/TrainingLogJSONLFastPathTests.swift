@@ -40,9 +40,9 @@ import Testing
         let lines = try Fixture.data(path).split(separator: UInt8(ascii: "\n")).map { Array($0) }
         for (index, line) in lines.enumerated() {
             let general = try Self.general(line, number: index + 1).get()
-            // Only keys with escapes (`textcat_\u00fcmlaut`) are left to the general path.
+            // Only keys with escapes or non-ASCII letters (`textcat_\u00fcmlaut`) are left to the general path.
             guard let fast = Self.fast(line, number: index + 1, reader: &reader) else {
-                #expect(line.contains(UInt8(ascii: "\\")), "\(path):\(index + 1)")
+                #expect(line.contains(UInt8(ascii: "\\")) || line.contains { $0 >= 0x80 }, "\(path):\(index + 1)")
                 continue
             }
             #expect(Self.same(fast, general), "\(path):\(index + 1)")
@@ -56,7 +56,7 @@ import Testing
             "0", "-0", "7", "007", "1.5", "-0.0", "0.0952350177", "1e-05", "1.5E+3", "12345678901234567890",
             "4635.078914687", "0.000012345", "123456789.123456789", "NaN", "-Infinity", "1.", "\"3\"", "true", "-",
         ]
-        let keys = ["tok2vec", "spancat", "spe\\u0065d", "speed", "tok2vec"]
+        let keys = ["tok2vec", "spancat", "spe\\u0065d", "speed", "tok2vec", "caf\u{E9}", "cafe\u{301}"]
         var random = SplitMix64(seed: 11)
         var reader = ConsoleLogJSONLRowReader()
         var fastRows = 0
@@ -79,5 +79,44 @@ import Testing
             }
         }
         #expect(fastRows > 100)
+    }
+}
+
+/// A large JSONL is read in pieces on every core: the same rows, line numbers and errors as in one piece.
+@Suite struct TrainingLogJSONLPiecesTests {
+    static func largeLog(copies: Int) throws -> [UInt8] {
+        let lines = try Fixture.data("trainings/spancat-jsonl/training/log.jsonl")
+        var bytes: [UInt8] = []
+        while bytes.count < copies * ConsoleLogJSONL.pieceSize { bytes += lines }
+        return bytes
+    }
+
+    @Test func piecesReadAsOne() throws {
+        let bytes = try Self.largeLog(copies: 3)
+        try bytes.withUnsafeBytes { raw in
+            #expect(ConsoleLogJSONL.pieces(raw).count == min(3, ProcessInfo.processInfo.activeProcessorCount))
+            let whole = try ConsoleLogJSONL.rows(in: raw, firstLine: 1)
+            let log = try ConsoleLogJSONL.parse(raw)
+            let training = try #require(log.trainings.first)
+            #expect(training.rows == whole.rows)
+            #expect(training.complete == whole.complete)
+            #expect(training.rows.last?.line == bytes.count(where: { $0 == 0x0A }))
+        }
+    }
+
+    @Test func anErrorNamesTheSameLineAsInOnePiece() throws {
+        var bytes = try Self.largeLog(copies: 3)
+        let at = bytes.count * 3 / 4
+        let lineStart = (bytes[..<at].lastIndex(of: 0x0A) ?? -1) + 1
+        bytes[lineStart] = UInt8(ascii: "[")
+        let line = bytes[..<lineStart].count(where: { $0 == 0x0A }) + 1
+        bytes.withUnsafeBytes { raw in
+            #expect {
+                _ = try ConsoleLogJSONL.parse(raw)
+            } throws: { error in
+                guard case .text(let found, _)? = (error as? DecodingError)?.location else { return false }
+                return found == line
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import AimSpacyModel
 import Foundation
+import Synchronization
 
 /// The JSONL that ConsoleLogger v2/v3 write to `output_file`: one object per evaluation with `epoch`,
 /// `step`, `losses`, `scores` (×100 except `speed`) and `score`.
@@ -10,12 +11,67 @@ public enum ConsoleLogJSONL {
     public static func parse(_ bytes: UnsafeRawBufferPointer, pipeline: [String]? = nil) throws(DecodingError)
         -> TrainingLog
     {
+        let pieces = self.pieces(bytes)
+        nonisolated(unsafe) let whole = bytes
+        let results = Mutex<[Int: Result<(rows: [LogRow], complete: Bool), DecodingError>]>([:])
+        // Lines are independent: a large log is read in pieces on every core.
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let piece = pieces[index]
+            let result = Result { () throws(DecodingError) in
+                try Self.rows(in: UnsafeRawBufferPointer(rebasing: whole[piece.range]), firstLine: piece.firstLine)
+            }
+            results.withLock { $0[index] = result }
+        }
+        let parts = results.withLock { $0 }
         var rows: [LogRow] = []
-        var columns: [LogColumn] = []
         var complete = true
-        var firstLine = 1
+        for index in pieces.indices {
+            guard let part = try parts[index]?.get() else { continue }
+            if rows.isEmpty { rows = part.rows } else { rows += part.rows }
+            complete = part.complete
+        }
+        guard let first = rows.first else { return TrainingLog(trainings: []) }
+        let names = pipeline ?? first.losses.map(\.name)
+        return TrainingLog(trainings: [
+            LoggedTraining(pipeline: names, columns: columns(for: first), rows: rows, complete: complete, line: first.line)
+        ])
+    }
+
+    /// Below this size a log is read in one piece.
+    static let pieceSize = 4 << 20
+
+    /// The log cut after a newline into about one piece per core, each with the number of its first line.
+    static func pieces(_ bytes: UnsafeRawBufferPointer) -> [(range: Range<Int>, firstLine: Int)] {
+        let count = min(ProcessInfo.processInfo.activeProcessorCount, bytes.count / pieceSize)
+        guard count > 1, let base = bytes.baseAddress else { return [(0..<bytes.count, 1)] }
+        var pieces: [(range: Range<Int>, firstLine: Int)] = []
         var start = 0
-        var lineNumber = 0
+        var line = 1
+        for index in 1...count {
+            var end = bytes.count
+            if index < count, let newline = memchr(base + index * bytes.count / count, 0x0A, bytes.count - index * bytes.count / count) {
+                end = UnsafeRawPointer(newline) - base + 1
+            }
+            guard end > start else { continue }
+            pieces.append((start..<end, line))
+            var position = start
+            while position < end, let newline = memchr(base + position, 0x0A, end - position) {
+                line += 1
+                position = UnsafeRawPointer(newline) - base + 1
+            }
+            start = end
+        }
+        return pieces
+    }
+
+    /// The rows of whole lines, the first numbered `firstLine`; `complete` is false when the last line
+    /// is cut short (the end of a log still being written).
+    static func rows(in bytes: UnsafeRawBufferPointer, firstLine: Int) throws(DecodingError)
+        -> (rows: [LogRow], complete: Bool)
+    {
+        var rows: [LogRow] = []
+        var start = 0
+        var lineNumber = firstLine - 1
         var reader = ConsoleLogJSONLRowReader()
         while start < bytes.count {
             let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
@@ -25,10 +81,6 @@ public enum ConsoleLogJSONL {
             let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
             if let row = reader.row(line, number: lineNumber) {
-                if rows.isEmpty {
-                    firstLine = lineNumber
-                    columns = self.columns(for: row)
-                }
                 rows.append(row)
                 continue
             }
@@ -39,22 +91,12 @@ public enum ConsoleLogJSONL {
             do {
                 value = try JSONValue.parse(line)
             } catch {
-                if !terminated {
-                    complete = false
-                    break
-                }
+                if !terminated { return (rows, false) }
                 throw DecodingError(error, line: lineNumber)
             }
-            if rows.isEmpty { firstLine = lineNumber }
-            let row = try self.row(value, line: lineNumber)
-            if rows.isEmpty { columns = self.columns(for: row) }
-            rows.append(row)
+            rows.append(try row(value, line: lineNumber))
         }
-        guard !rows.isEmpty else { return TrainingLog(trainings: []) }
-        let names = pipeline ?? rows[0].losses.map(\.name)
-        return TrainingLog(trainings: [
-            LoggedTraining(pipeline: names, columns: columns, rows: rows, complete: complete, line: firstLine)
-        ])
+        return (rows, true)
     }
 
     /// Decodes the one training of a JSONL log.

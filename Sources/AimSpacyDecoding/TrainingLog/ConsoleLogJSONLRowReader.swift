@@ -1,14 +1,26 @@
 import AimSpacyModel
+import Foundation
 
 /// The fast reading of a JSONL line as ConsoleLogger v2/v3 write it: `{"epoch": …, "step": …,
-/// "losses": {…}, "scores": {…}, "score": …}` in this order, keys without escapes, numbers without
+/// "losses": {…}, "scores": {…}, "score": …}` in this order, ASCII keys without escapes, numbers without
 /// exponents, straight from the bytes. Any other line (another key order, an escape, a repeated key,
 /// another value type, a syntax error) gives `nil` and takes the general path (`JSONValue.parse`, then
 /// `ConsoleLogJSONL.row`), which reads it to the same row or to the located error.
 struct ConsoleLogJSONLRowReader {
     /// The previous row's loss and score names, reused instead of allocated again for every row.
-    private var lossNames: [String] = []
-    private var scoreNames: [String] = []
+    private var lossNames: [Name] = []
+    private var scoreNames: [Name] = []
+
+    /// A key as a string and as the bytes it was read from.
+    private struct Name {
+        var text: String
+        var bytes: [UInt8]
+
+        func isSpelled(_ key: UnsafeRawBufferPointer) -> Bool {
+            bytes.count == key.count
+                && (key.isEmpty || bytes.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 })
+        }
+    }
 
     mutating func row(_ line: UnsafeRawBufferPointer, number: Int) -> LogRow? {
         var scanner = Scanner(bytes: line)
@@ -47,7 +59,7 @@ struct ConsoleLogJSONLRowReader {
             return true
         }
 
-        /// A string without escapes or control characters; its bytes.
+        /// An ASCII string without escapes or control characters; its bytes.
         mutating func string() -> UnsafeRawBufferPointer? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = position
@@ -57,7 +69,8 @@ struct ConsoleLogJSONLRowReader {
                     position += 1
                     return UnsafeRawBufferPointer(rebasing: bytes[start..<position - 1])
                 }
-                guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+                // ASCII only: Swift compares other keys by canonical equivalence, which bytes cannot.
+                guard byte != UInt8(ascii: "\\"), byte >= 0x20, byte < 0x80 else { return nil }
                 position += 1
             }
             return nil
@@ -65,8 +78,8 @@ struct ConsoleLogJSONLRowReader {
 
         /// The key `name` and its colon.
         mutating func key(_ name: StaticString) -> Bool {
-            guard let text = string(),
-                text.elementsEqual(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            guard let text = string(), text.count == name.utf8CodeUnitCount,
+                text.isEmpty || memcmp(text.baseAddress!, name.utf8Start, text.count) == 0
             else { return false }
             return take(UInt8(ascii: ":"))
         }
@@ -104,7 +117,11 @@ struct ConsoleLogJSONLRowReader {
             if token.count <= 18, let decimal = ShortDecimal(token), decimal.double != nil,
                 let scaled = decimal.scaled(by: shift).double, !(isInteger && decimal.negative && decimal.significand == 0)
             {
-                let printed = isInteger ? String(decoding: token, as: UTF8.self) : decimal.pythonRepr
+                // ujson writes most values as their repr already (no trailing zeros, no exponent needed).
+                let fraction = isInteger ? 0 : token.count - 1 - (token.firstIndex(of: UInt8(ascii: ".")) ?? 0)
+                let asWritten = isInteger
+                    || (token[token.count - 1] != UInt8(ascii: "0") || fraction == 1) && decimal.isPositionalInRepr
+                let printed = asWritten ? String(decoding: token, as: UTF8.self) : decimal.pythonRepr
                 var copy = printed
                 let decimals = copy.withUTF8 { DecimalText.decimals(UnsafeRawBufferPointer($0)) }
                 return LoggedValue(name: name, value: scaled, printed: printed, decimals: decimals)
@@ -114,7 +131,7 @@ struct ConsoleLogJSONLRowReader {
         }
 
         /// An object of named numbers, its names kept in `names` for the next row.
-        mutating func members(names: inout [String], shift: (String) -> Int) -> [LoggedValue]? {
+        mutating func members(names: inout [Name], shift: (String) -> Int) -> [LoggedValue]? {
             guard take(UInt8(ascii: "{")) else { return nil }
             var values: [LoggedValue] = []
             values.reserveCapacity(names.count)
@@ -122,15 +139,13 @@ struct ConsoleLogJSONLRowReader {
             while true {
                 guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
                 let index = values.count
-                let name: String
-                if index < names.count, names[index].utf8.elementsEqual(key) {
-                    name = names[index]
-                } else {
-                    name = String(decoding: key, as: UTF8.self)
+                // A repeated key keeps its first place and the last value: the general path's rule.
+                if names.prefix(index).contains(where: { $0.isSpelled(key) }) { return nil }
+                if index >= names.count || !names[index].isSpelled(key) {
+                    let name = Name(text: String(decoding: key, as: UTF8.self), bytes: Array(key))
                     if index < names.count { names[index] = name } else { names.append(name) }
                 }
-                // A repeated key keeps its first place and the last value: the general path's rule.
-                if values.contains(where: { $0.name == name }) { return nil }
+                let name = names[index].text
                 guard let value = number(name: name, shift: shift(name)) else { return nil }
                 values.append(value)
                 if take(UInt8(ascii: "}")) { return values }
