@@ -36,7 +36,8 @@ struct RenderFit: Equatable {
     /// The `style` of the wrapper around the markup: for an SVG, the scaled box it occupies.
     var outerStyle: String {
         guard let layoutHeight else {
-            return "width:\(ReportText.coordinate(layoutWidth))px;zoom:\(ReportText.fixed(scale, decimals: 6))"
+            let width = "width:\(ReportText.coordinate(layoutWidth))px"
+            return scale < 1 ? width + ";zoom:\(ReportText.fixed(scale, decimals: 6))" : width
         }
         return "width:\(Self.ceilTenth(layoutWidth * scale))px;height:\(Self.ceilTenth(layoutHeight * scale))px"
     }

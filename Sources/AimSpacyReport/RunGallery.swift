@@ -61,7 +61,7 @@ enum RunGallery {
                 "height": run.settings.imageHeight,
                 "outerStyle": fit.outerStyle,
                 "shrunk": fit.scale < 1,
-                "percent": Int((fit.scale * 100).rounded(.down)),
+                "percent": max(1, Int((fit.scale * 100).rounded(.down))),
             ]
             render["scaled"] = fit.innerStyle != nil
             if let inner = fit.innerStyle { render["innerStyle"] = inner }
