@@ -55,7 +55,7 @@ enum MarkupSanitizer {
     private static func write(_ node: xmlNodePtr, inSVG: Bool, prefix: String, to out: inout String) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            out += ReportText.escape(LibXML.content(node))
+            out += escape(LibXML.content(node))
         case XML_ELEMENT_NODE:
             let raw = LibXML.name(node)
             let name = svgCase[raw] ?? raw
@@ -80,7 +80,7 @@ enum MarkupSanitizer {
                 } else if linkAttributes.contains(attribute.lowercased()) {
                     value = "#" + prefix + value.dropFirst()
                 }
-                out += " " + attribute + "=\"" + ReportText.escape(value) + "\""
+                out += " " + attribute + "=\"" + escape(value) + "\""
             }
             let children = LibXML.children(node)
             if children.isEmpty, nowSVG || voidElements.contains(name) {
@@ -104,6 +104,9 @@ enum MarkupSanitizer {
             return false
         }
         if lower.hasPrefix("on") || lower.hasPrefix("xmlns") { return false }
+        if lower == "xml:lang" {
+            return value.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" }
+        }
         let v = value.lowercased().filter { !$0.isWhitespace }
         if v.contains("javascript:") || v.contains("vbscript:") || v.contains("data:") { return false }
         if linkAttributes.contains(lower) { return value.hasPrefix("#") }
@@ -112,5 +115,23 @@ enum MarkupSanitizer {
         }
         if lower.contains(":") { return false }
         return true
+    }
+
+    /// spaCy's `escape_html` (`&`, `<`, `>`, `"`), for text and double-quoted attribute values, so displaCy's
+    /// markup comes out as spaCy wrote it; characters XML cannot hold are dropped.
+    private static func escape(_ s: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            default:
+                if ReportText.isXMLCharacter(u) { out.unicodeScalars.append(u) }
+            }
+        }
+        return out
     }
 }

@@ -29,7 +29,7 @@ enum RunPage {
         context["hasConfig"] = !config.isEmpty
         context["config"] = config
         context["datasets"] = run.datasets.map { dataset($0, options: options) }
-        RunGallery.add(run, pageID: pageID, to: &context)
+        RunGallery.add(run, pageID: pageID, options: options, to: &context)
         context["sources"] = run.sources.map {
             ["path": ReportText.clean(options.absolutePaths ? $0.path : SharedPath.shown($0.path)), "role": ReportText.clean($0.role), "size": $0.size, "sha256": ReportText.clean($0.sha256)]
         }

@@ -88,7 +88,7 @@ import Testing
         let clean = MarkupSanitizer.sanitize(ent)
         #expect(clean.contains("<mark class=\"entity\" style=\"background: #aa9cfc;"))
         #expect(clean.contains("PERSON</span>"))
-        #expect(clean.contains("&quot;But I don&#39;t want to go among mad people"))
+        #expect(clean.contains("&quot;But I don't want to go among mad people"))
         let dep = try SampleRuns.displacy("dep", indices: [16])[0].markup
         let svg = MarkupSanitizer.sanitize(dep, idPrefix: "p-")
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""))

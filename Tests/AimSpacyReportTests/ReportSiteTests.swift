@@ -48,7 +48,7 @@ import Testing
         #expect(page.contains("0.7300 at step 550 (epoch 2)"))
         // The gallery: five distinct renders, the last step's shown.
         #expect(page.components(separatedBy: "class=\"render\"").count - 1 == 5)
-        #expect(page.contains("<option value=\"s600\" selected=\"selected\">step 600</option>"))
+        #expect(page.contains("<option value=\"s600\" selected=\"selected\">step 600 · gold docs of viz_path</option>"))
         #expect(page.contains("<mark class=\"entity\""))
         #expect(page.contains("width:600px;height:200px"))
         let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)

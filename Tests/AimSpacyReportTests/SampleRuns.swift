@@ -37,7 +37,7 @@ enum SampleRuns {
             hyperparameters: try json("expected/config.trainings.ner-aim.config.json"),
             configText: try String(contentsOf: Fixture.url("trainings/ner-aim/config.cfg"), encoding: .utf8),
             pipeline: ["tok2vec", "ner"], lang: "en", spacyVersion: ">=3.8.18,<3.9.0",
-            settings: LoggerSettings(experimentName: "ner", modelLogInterval: 200, imageWidth: 600, imageHeight: 200, experimentType: "ner"),
+            settings: LoggerSettings(experimentName: "ner", vizPath: "corpus/dev.spacy", modelLogInterval: 200, imageWidth: 600, imageHeight: 200, experimentType: "ner"),
             series: [
                 series("loss", 2, scale: 1, context: ["component": "tok2vec"]),
                 series("loss", 3, scale: 1, context: ["component": "ner"]),
