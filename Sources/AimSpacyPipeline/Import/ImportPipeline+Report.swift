@@ -6,7 +6,7 @@ import Foundation
 extension ImportPipeline {
     /// `import … --report DIR`: renders the runs this import wrote (or found unchanged) as a site.
     public static func renderReport(_ report: Report, into folder: URL) throws(PipelineError) -> ReportPipeline.Outcome {
-        let repository = try RunCommands.openRepository(report.repository)
+        let repository = try RunCommands.openRepository(report.opened)
         let runs = try RunCommands.wrap { () throws(RepositoryError) in try repository.runs(hashes: report.hashes) }
         return try ReportPipeline.render(runs: runs, out: folder, singleFile: nil, options: ReportOptions())
     }

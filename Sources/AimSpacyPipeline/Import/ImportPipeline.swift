@@ -30,6 +30,8 @@ public enum ImportPipeline {
     public struct Report: Sendable, Equatable {
         public var repository: String
         public var outcomes: [Outcome]
+        /// The `--repo` value (or AimLogger setting) the runs went to, to open it again (it may hold a password).
+        var opened: String?
 
         public var failed: Bool { outcomes.contains { $0.status == .failed } }
         /// The hashes of the runs the call imported or found unchanged, in order.
@@ -80,11 +82,13 @@ public enum ImportPipeline {
         candidates += discovery.candidates(forFiles: looseFiles)
 
         let decoded = await decode(candidates, options: options, now: now)
-        var repository: RunRepository?
-        func openRepository(configured: String?) throws(PipelineError) -> RunRepository {
+        var repository: (any RunStore)?
+        var openedWith: String?
+        func openRepository(configured: String?) throws(PipelineError) -> any RunStore {
             if let repository { return repository }
             let opened = try RunCommands.openRepository(options.repo, configured: configured, create: true)
             repository = opened
+            openedWith = RunCommands.chosenRepository(options.repo, configured: configured)
             return opened
         }
         for (candidate, result) in decoded {
@@ -98,8 +102,8 @@ public enum ImportPipeline {
             }
             if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count)) }
         }
-        let location = repository?.directory.path ?? RunRepository.location(explicit: options.repo).path
-        return Report(repository: location, outcomes: outcomes)
+        let location = repository?.location ?? RunCommands.printableLocation(options.repo)
+        return Report(repository: location, outcomes: outcomes, opened: openedWith ?? options.repo)
     }
 
     /// Decodes and assembles every candidate, on all cores.
@@ -161,7 +165,7 @@ public enum ImportPipeline {
 
     /// Stores the run's files, then writes the run in one transaction.
     static func store(
-        _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: RunRepository,
+        _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: any RunStore,
         options: ImportOptions
     ) -> Outcome {
         let run = assembled.run
@@ -172,7 +176,7 @@ public enum ImportPipeline {
         do {
             let inserted = try repository.whileWriting { () throws(RepositoryError) in
                 for file in assembled.files {
-                    try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
+                    try repository.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
                 }
                 let replacing = options.replace ? try repository.hashes(named: run.name, experiment: run.experiment) : []
                 return try repository.insert(run, replace: options.replace, replacing: replacing)

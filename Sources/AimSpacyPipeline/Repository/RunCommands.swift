@@ -1,4 +1,5 @@
 import AimSpacyModel
+import AimSpacyPostgresRepository
 import AimSpacyRepository
 import Foundation
 
@@ -7,17 +8,44 @@ import Foundation
 /// come back as `PipelineError` with a one-line message (a query error adds the caret lines).
 public enum RunCommands {
     /// Opens the repository at `--repo`, else the training's AimLogger `repo` setting (`configured`,
-    /// for imports), else `$AIM_SPACY_REPO`, else `./.aim-spacy`. Commands that only read refuse a
+    /// for imports), else `$AIM_SPACY_REPO`, else `./.aim-spacy`: a `postgresql://` (or `postgres://`)
+    /// URL is a PostgreSQL repository, anything else a folder. Commands that only read refuse a
     /// missing repository rather than creating an empty one.
     public static func openRepository(
         _ repo: String?, configured: String? = nil, create: Bool = false
-    ) throws(PipelineError) -> RunRepository {
+    ) throws(PipelineError) -> any RunStore {
         do {
-            let directory = RunRepository.location(explicit: repo, configured: configured)
-            return try RunRepository(directory: directory, create: create)
+            let chosen = chosenRepository(repo, configured: configured)
+            if let chosen, PostgresLocation.isPostgres(chosen) {
+                return try PostgresRepository(url: chosen, create: create)
+            }
+            return try RunRepository(directory: RunRepository.location(explicit: chosen), create: create)
         } catch {
             throw PipelineError(error.message)
         }
+    }
+
+    /// The repository a command means: `--repo`, else `configured`, else `$AIM_SPACY_REPO`; `nil`
+    /// for the default folder.
+    static func chosenRepository(
+        _ repo: String?, configured: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
+        [repo, configured, environment["AIM_SPACY_REPO"]].compactMap { $0 }.first { !$0.isEmpty }
+    }
+
+    /// A `--repo` value as a run may record it: a PostgreSQL URL loses its password.
+    static func recordable(_ repo: String) -> String {
+        guard PostgresLocation.isPostgres(repo) else { return repo }
+        return (try? PostgresLocation(repo).redacted) ?? "postgresql://(unreadable URL)"
+    }
+
+    /// The repository as it may be printed: a folder's path, or a URL without its password.
+    static func printableLocation(_ repo: String?) -> String {
+        let chosen = chosenRepository(repo, configured: nil)
+        if let chosen, PostgresLocation.isPostgres(chosen) {
+            return recordable(chosen)
+        }
+        return RunRepository.location(explicit: chosen).path
     }
 
     /// `runs [--query EXPR] [--json]`.
@@ -117,13 +145,13 @@ public enum RunCommands {
         lines += report.orphanRenders.map { "orphan render: \($0)" }
         lines += report.temporaryFiles.map { "temporary file: \($0)" }
         lines += report.removed.map { "removed \($0)" }
-        if report.isClean { lines.append("ok: \(repository.directory.path)") } else if !fix {
+        if report.isClean { lines.append("ok: \(repository.location)") } else if !fix {
             lines.append("problems found; `aim-spacy repo check --fix` removes orphans")
         }
         return (lines.joined(separator: "\n") + "\n", report.isClean)
     }
 
-    static func load(_ reference: String, from repository: RunRepository) throws(PipelineError) -> Run {
+    static func load(_ reference: String, from repository: any RunStore) throws(PipelineError) -> Run {
         let hash = try wrap { () throws(RepositoryError) in try repository.resolve(reference) }
         guard let run = try wrap({ () throws(RepositoryError) in try repository.run(hash: hash) }) else {
             throw PipelineError("run \(hash) disappeared while it was read")
