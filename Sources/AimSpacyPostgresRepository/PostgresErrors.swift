@@ -14,6 +14,9 @@ enum PostgresErrors {
     static func repositoryError(_ error: any Error, location: PostgresLocation, connecting: Bool = false) -> RepositoryError {
         if let error = error as? RepositoryError { return error }
         let server = "PostgreSQL server \(location.host):\(location.port)"
+        if error is ConnectionLost {
+            return RepositoryError("\(location.redacted): the connection to the \(server) was lost")
+        }
         guard let error = error as? PSQLError else {
             return RepositoryError("\(location.redacted): \(reason(error))")
         }
@@ -21,6 +24,9 @@ enum PostgresErrors {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? "?"
             let message = error.serverInfo?[.message] ?? "error"
+            if endsSession(state) {
+                return RepositoryError("\(location.redacted): the connection to the \(server) was lost: \(message) (SQLSTATE \(state))")
+            }
             if connecting {
                 return RepositoryError("\(location.redacted): the \(server) refused the connection: \(message) (SQLSTATE \(state))")
             }
@@ -40,6 +46,12 @@ enum PostgresErrors {
         default:
             return RepositoryError("\(location.redacted): \(error.code)\(error.underlying.map { ": \(reason($0))" } ?? "")")
         }
+    }
+
+    /// SQLSTATEs after which the server closes the connection (shutdown, administrator command,
+    /// connection failure).
+    static func endsSession(_ state: String) -> Bool {
+        state.hasPrefix("57P") || state.hasPrefix("08")
     }
 
     /// The root cause in a few words: an errno's text, a timeout, a TLS failure.

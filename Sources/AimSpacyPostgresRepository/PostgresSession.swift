@@ -12,6 +12,9 @@ final class PostgresSession: Sendable {
     private let connection: PostgresConnection
     private let logger: Logger
     private let turn = Mutex<Void>(())
+    /// Set once the connection failed: no query is sent on it again (one sent on a closed
+    /// connection may never be answered).
+    private let lost = LostFlag()
 
     /// SQLSTATEs after which PostgreSQL asks for the transaction to be tried again.
     static let retryable: Set<String> = ["40001", "40P01"]
@@ -66,7 +69,7 @@ final class PostgresSession: Sendable {
 
     /// Runs `body` with the connection, outside any explicit transaction.
     func reading<T>(_ body: (PostgresCalls) throws -> T) throws(RepositoryError) -> T {
-        let calls = PostgresCalls(connection: connection, logger: logger)
+        let calls = PostgresCalls(connection: connection, logger: logger, lost: lost)
         do {
             return try turn.withLock { _ in try body(calls) }
         } catch {
@@ -78,7 +81,7 @@ final class PostgresSession: Sendable {
     /// tried again when PostgreSQL reports a serialization failure or a deadlock, so those never
     /// reach the user.
     func transaction<T>(_ body: (PostgresCalls) throws -> T) throws(RepositoryError) -> T {
-        let calls = PostgresCalls(connection: connection, logger: logger)
+        let calls = PostgresCalls(connection: connection, logger: logger, lost: lost)
         var attempt = 0
         while true {
             attempt += 1
@@ -90,7 +93,7 @@ final class PostgresSession: Sendable {
                         try calls.execute("COMMIT")
                         return result
                     } catch {
-                        _ = try? calls.execute("ROLLBACK")
+                        if !lost.value.load(ordering: .acquiring) { _ = try? calls.execute("ROLLBACK") }
                         throw error
                     }
                 }
@@ -105,14 +108,48 @@ final class PostgresSession: Sendable {
     }
 }
 
+/// The connection failed earlier in this process.
+struct ConnectionLost: Error {}
+
+/// Whether a session's connection failed.
+final class LostFlag: Sendable {
+    let value = Atomic<Bool>(false)
+}
+
 /// The queries of one `reading` or `transaction` body.
 struct PostgresCalls {
     let connection: PostgresConnection
     let logger: Logger
+    let lost: LostFlag
 
     /// Every row of a query's answer.
     func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
-        try connection.query(query, logger: logger).wait().rows.map { $0.makeRandomAccess() }
+        try answer(query).rows.map { $0.makeRandomAccess() }
+    }
+
+    /// Waits for the answer; a failure that is not the server's answer marks the connection lost.
+    private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try wait(for: try send(query))
+    }
+
+    private func send(_ query: PostgresQuery) throws -> EventLoopFuture<PostgresQueryResult> {
+        if lost.value.load(ordering: .acquiring) || connection.isClosed {
+            lost.value.store(true, ordering: .releasing)
+            throw ConnectionLost()
+        }
+        return connection.query(query, logger: logger)
+    }
+
+    private func wait(for future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
+        do {
+            return try future.wait()
+        } catch {
+            let state = PostgresErrors.sqlState(error)
+            if (error as? PSQLError)?.code != .server || state.map(PostgresErrors.endsSession) == true {
+                lost.value.store(true, ordering: .releasing)
+            }
+            throw error
+        }
     }
 
     /// The first row, if any.
@@ -123,7 +160,7 @@ struct PostgresCalls {
     /// Runs a statement and returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {
-        try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+        try answer(query).metadata.rows ?? 0
     }
 
     /// Runs statements separated by `;` at line ends, one by one (no parameters, no `;` inside them).
@@ -137,11 +174,12 @@ struct PostgresCalls {
     /// the connection), then waits for all; throws the first failure.
     func pipeline(_ queries: [PostgresQuery]) throws {
         guard !queries.isEmpty else { return }
-        let futures = queries.map { connection.query($0, logger: logger) }
+        var futures: [EventLoopFuture<PostgresQueryResult>] = []
+        for query in queries { futures.append(try send(query)) }
         var failure: (any Error)?
         for future in futures {
             do {
-                _ = try future.wait()
+                _ = try wait(for: future)
             } catch {
                 if failure == nil { failure = error }
             }

@@ -1,5 +1,6 @@
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyPostgresRepository
 import AimSpacyRepository
 import AimSpacyTestSupport
 import Foundation
@@ -119,6 +120,7 @@ import Glibc
         #expect(process.terminationStatus != 0)
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
         #expect(stderr.contains("127.0.0.1") && stderr.contains("lost"), "\(stderr)")
+        #expect(!stderr.contains(try #require(PostgresLocation.password(in: repository.repo))))
         let store = try repository.open(create: false)
         #expect(try Self.expectWholeSyntheticRuns(store) > 0)
     }
