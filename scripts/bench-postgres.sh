@@ -4,7 +4,7 @@
 #   B. importing 400 runs (200 copies of both fixture trainings, as scripts/bench-import.sh);
 #   C. `repo copy` of 1,000 runs SQLite → PostgreSQL against importing them into PostgreSQL.
 # The server is $AIM_SPACY_BENCH_POSTGRES_URL (a role that may create databases), else a throwaway
-# one started with scripts/postgres-test-server.sh over loopback.
+# one started with scripts/postgres-test-server.sh over loopback. $AIM_SPACY_BIN: a release binary already built.
 #   scripts/bench-postgres.sh [RUNS=10000] [REPEAT=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,8 +38,10 @@ database() {
     echo "${path%/*}/$1$query"
 }
 
-swift build -c release --product aim-spacy >/dev/null
-bin="$(swift build -c release --show-bin-path)/aim-spacy"
+if [ -z "${AIM_SPACY_BIN:-}" ]; then
+    swift build -c release --product aim-spacy >/dev/null
+fi
+bin="${AIM_SPACY_BIN:-$(swift build -c release --show-bin-path)/aim-spacy}"
 
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

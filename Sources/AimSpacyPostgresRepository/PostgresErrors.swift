@@ -15,7 +15,7 @@ enum PostgresErrors {
         if let error = error as? RepositoryError { return error }
         let server = "PostgreSQL server \(location.host):\(location.port)"
         if error is ConnectionLost {
-            return RepositoryError("\(location.redacted): the connection to the \(server) was lost")
+            return RepositoryError("\(location.redacted): the connection to the \(server) was lost", repositoryLost: true)
         }
         guard let error = error as? PSQLError else {
             return RepositoryError("\(location.redacted): \(reason(error))")
@@ -25,7 +25,7 @@ enum PostgresErrors {
             let state = error.serverInfo?[.sqlState] ?? "?"
             let message = error.serverInfo?[.message] ?? "error"
             if endsSession(state) {
-                return RepositoryError("\(location.redacted): the connection to the \(server) was lost: \(message) (SQLSTATE \(state))")
+                return RepositoryError("\(location.redacted): the connection to the \(server) was lost: \(message) (SQLSTATE \(state))", repositoryLost: true)
             }
             if connecting {
                 return RepositoryError("\(location.redacted): the \(server) refused the connection: \(message) (SQLSTATE \(state))")
@@ -42,7 +42,7 @@ enum PostgresErrors {
         case .unsupportedAuthMechanism, .saslError:
             return RepositoryError("\(location.redacted): authentication with the \(server) failed")
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-            return RepositoryError("\(location.redacted): the connection to the \(server) was lost\(error.underlying.map { " (\(reason($0)))" } ?? "")")
+            return RepositoryError("\(location.redacted): the connection to the \(server) was lost\(error.underlying.map { " (\(reason($0)))" } ?? "")", repositoryLost: true)
         default:
             return RepositoryError("\(location.redacted): \(error.code)\(error.underlying.map { ": \(reason($0))" } ?? "")")
         }

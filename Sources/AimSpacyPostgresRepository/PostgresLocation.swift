@@ -104,6 +104,12 @@ public struct PostgresLocation: Sendable, Equatable {
         (try? PostgresLocation(url, environment: [:]))?.password
     }
 
+    /// The password a connection to `url` would use (URL, `$PGPASSWORD`, pgpass file), if any.
+    public static func passwordFound(for url: String, environment: [String: String]) -> String? {
+        guard let location = try? PostgresLocation(url, environment: environment) else { return nil }
+        return PostgresPassword.find(for: location, environment: environment)
+    }
+
     /// The URL without its password, as errors, reports and `repo check` print it.
     public var redacted: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host

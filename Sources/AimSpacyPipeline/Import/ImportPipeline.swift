@@ -98,7 +98,7 @@ public enum ImportPipeline {
                 outcomes.append(.failure(path: candidate.displayPath, message: message))
             case .success(let assembled):
                 let repo = try openRepository(configured: assembled.run.settings.repo)
-                outcomes.append(store(assembled, from: candidate, in: repo, options: options))
+                outcomes.append(try store(assembled, from: candidate, in: repo, options: options))
             }
             if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count)) }
         }
@@ -163,11 +163,12 @@ public enum ImportPipeline {
         }
     }
 
-    /// Stores the run's files, then writes the run in one transaction.
+    /// Stores the run's files, then writes the run in one transaction; throws when the repository
+    /// was lost (its server went away).
     static func store(
         _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: any RunStore,
         options: ImportOptions
-    ) -> Outcome {
+    ) throws(PipelineError) -> Outcome {
         let run = assembled.run
         var outcome = Outcome(
             path: candidate.displayPath, status: .imported, hash: run.hash, name: run.name, experiment: run.experiment,
@@ -187,6 +188,8 @@ public enum ImportPipeline {
             case .replaced: outcome.status = .replaced
             }
         } catch {
+            // Every later run would fail the same way: one line for the whole import.
+            if error.repositoryLost { throw PipelineError(error.message) }
             outcome.status = .failed
             outcome.error = "\(candidate.displayPath): \(error)"
         }
