@@ -5,7 +5,7 @@
 #   C. `repo copy` of 1,000 runs SQLite → PostgreSQL against importing them into PostgreSQL.
 # The server is $AIM_SPACY_BENCH_POSTGRES_URL (a role that may create databases), else a throwaway
 # one started with scripts/postgres-test-server.sh over loopback. $AIM_SPACY_BIN: a release binary already built.
-#   scripts/bench-postgres.sh [RUNS=10000] [REPEAT=5]
+#   scripts/bench-postgres.sh [RUNS=10000] [REPEAT=5]      (BENCH_PARTS=AC runs parts A and C only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -47,6 +47,8 @@ seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 timed() { for _ in $(seq 1 "$repeat"); do seconds "$@"; done | median; }
 
+parts="${BENCH_PARTS:-ABC}"
+if [[ "$parts" == *A* ]]; then
 echo "== A. runs --query over $runs runs (median of $repeat)"
 sqlite="$work/sqlite-repo"
 pg="$(database "bench_a_$$")"
@@ -69,6 +71,8 @@ for query in "${queries[@]}"; do
     printf '%7.3fs  %7.3fs  %5.2fx %s\n' "$a" "$b" "$(echo "$b / $a" | bc -l)" "${query:-(none)}"
 done
 
+fi
+
 copies() { # N: N copies of both fixture trainings under $work/project-N/trainings
     local dir="$work/project-$1"
     mkdir -p "$dir/trainings"
@@ -83,13 +87,17 @@ copies() { # N: N copies of both fixture trainings under $work/project-N/trainin
     echo "$dir/trainings"
 }
 
+flags=(--viz-path corpus/dev.spacy --model-log-interval 100)
+if [[ "$parts" == *B* ]]; then
 echo "== B. import of 400 runs into an empty repository (median of 3)"
 trainings="$(copies 200)"
-flags=(--viz-path corpus/dev.spacy --model-log-interval 100)
 a=$(for i in 1 2 3; do seconds "$bin" import "$trainings" --repo "$work/import-$i" "${flags[@]}"; done | median)
 b=$(for i in 1 2 3; do seconds "$bin" import "$trainings" --repo "$(database "bench_b${i}_$$")" "${flags[@]}"; done | median)
 printf 'sqlite %.2fs (%.1f ms/run), postgresql %.2fs (%.1f ms/run): %.2fx\n' "$a" "$(echo "$a * 2.5" | bc -l)" "$b" "$(echo "$b * 2.5" | bc -l)" "$(echo "$b / $a" | bc -l)"
 
+fi
+
+if [[ "$parts" == *C* ]]; then
 echo "== C. 1,000 runs into PostgreSQL: repo copy from SQLite against importing them"
 trainings="$(copies 500)"
 into_sqlite=$(seconds "$bin" import "$trainings" --repo "$work/source" "${flags[@]}")
@@ -99,3 +107,4 @@ copy=$(seconds "$bin" repo copy --from "$work/source" --to "$target")
 again=$(seconds "$bin" repo copy --from "$work/source" --to "$target")
 printf 'import into sqlite %.2fs; import into postgresql %.2fs; repo copy sqlite → postgresql %.2fs (%.2fx the import); copy again (unchanged) %.2fs\n' \
     "$into_sqlite" "$into_pg" "$copy" "$(echo "$copy / $into_pg" | bc -l)" "$again"
+fi

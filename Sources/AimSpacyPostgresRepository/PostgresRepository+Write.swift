@@ -15,7 +15,7 @@ extension PostgresRepository {
                 throw RepositoryError("run \(run.hash): visualisation refers to render \(id), which the run does not hold")
             }
         }
-        let statements = PostgresRepository.statements(writing: run)
+        let renderIDs = Array(Set(run.renders.map(\.id))).sorted()
         return try session.transaction { calls -> InsertOutcome in
             let wanted = Array(Set(run.sources.map(\.sha256))).sorted()
             if !wanted.isEmpty {
@@ -31,7 +31,9 @@ extension PostgresRepository {
                 if !replace { return removed.isEmpty ? .unchanged : .replaced(removed) }
                 removed.insert(contentsOf: try PostgresRepository.deleteRuns([run.hash], calls), at: 0)
             }
-            try calls.pipeline(statements)
+            // Renders are shared by runs of one corpus: the markup of those already stored is not sent again.
+            let stored = renderIDs.isEmpty ? [] : Set(try calls.rows("SELECT id FROM aim_spacy.renders WHERE id = ANY(\(renderIDs))").map { try $0[0].decode(String.self) })
+            try calls.pipeline(PostgresRepository.statements(writing: run, storedRenders: stored))
             return removed.isEmpty ? .inserted : .replaced(removed)
         }
     }
@@ -58,9 +60,9 @@ extension PostgresRepository {
         return removed
     }
 
-    /// The statements that write a run, in order; renders by id, so two transactions sharing
-    /// renders lock them in the same order.
-    static func statements(writing run: Run) -> [PostgresQuery] {
+    /// The statements that write a run, in order; renders (but those already stored) by id, so two
+    /// transactions sharing renders lock them in the same order.
+    static func statements(writing run: Run, storedRenders: Set<String>) -> [PostgresQuery] {
         let config = RunCoding.text(run.hyperparameters)
         let evaluation = run.evaluation.map(RunCoding.text)
         var statements: [PostgresQuery] = ["""
@@ -116,7 +118,7 @@ extension PostgresRepository {
                 """)
         }
         var renders: [String: Render] = [:]
-        for render in run.renders where renders[render.id] == nil { renders[render.id] = render }
+        for render in run.renders where renders[render.id] == nil && !storedRenders.contains(render.id) { renders[render.id] = render }
         for id in renders.keys.sorted() {
             let render = renders[id]!
             statements.append("""

@@ -16,8 +16,9 @@ final class PostgresSession: Sendable {
     /// connection may never be answered).
     private let lost = LostFlag()
 
-    /// SQLSTATEs after which PostgreSQL asks for the transaction to be tried again.
-    static let retryable: Set<String> = ["40001", "40P01"]
+    /// SQLSTATEs after which the transaction is tried again: serialization failures and deadlocks,
+    /// and a shared render deleted (by `rm` elsewhere) after this transaction saw it.
+    static let retryable: Set<String> = ["40001", "40P01", "23503"]
 
     /// How often a transaction is tried when the server asks for a retry.
     static let attempts = 50
