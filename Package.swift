@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "aim-spacy", targets: ["aim-spacy"]),
         .library(name: "AimSpacy", targets: [
             "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyScoring", "AimSpacyExport",
+            "AimSpacyReport", "AimSpacyArchive", "AimSpacyPipeline", "AimSpacyScoring", "AimSpacyExport", "AimSpacyPostgresRepository",
         ]),
     ],
     dependencies: [
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries.
@@ -37,6 +38,13 @@ let package = Package(
         .target(
             name: "AimSpacyRepository",
             dependencies: ["AimSpacyModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+
+        // Stage 2b: the same repository on a PostgreSQL server, for teams.
+        .target(
+            name: "AimSpacyPostgresRepository",
+            dependencies: ["AimSpacyModel", "AimSpacyRepository", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
 
@@ -76,7 +84,7 @@ let package = Package(
             name: "AimSpacyPipeline",
             dependencies: [
                 "AimSpacyModel", "AimSpacyDecoding", "AimSpacyDisplacy", "AimSpacyRepository",
-                "AimSpacyReport", "AimSpacyArchive", "AimSpacyScoring", "AimSpacyExport",
+                "AimSpacyPostgresRepository", "AimSpacyReport", "AimSpacyArchive", "AimSpacyScoring", "AimSpacyExport",
             ],
             swiftSettings: strict
         ),
@@ -109,6 +117,14 @@ let package = Package(
         .testTarget(
             name: "AimSpacyRepositoryTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AimSpacyPostgresRepositoryTests",
+            dependencies: [
+                "AimSpacyTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository", "AimSpacyModel",
+                "AimSpacyPipeline", "aim-spacy",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

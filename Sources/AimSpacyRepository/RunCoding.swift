@@ -1,10 +1,10 @@
 import AimSpacyModel
 
 /// How the parts of a run that have no table of their own are kept as JSON text in the database.
-enum RunCoding {
-    static func text(_ value: JSONValue) -> String { value.serialized() }
+package enum RunCoding {
+    package static func text(_ value: JSONValue) -> String { value.serialized() }
 
-    static func parse(_ text: String, _ what: String) throws(RepositoryError) -> JSONValue {
+    package static func parse(_ text: String, _ what: String) throws(RepositoryError) -> JSONValue {
         do {
             return try JSONValue.parse(text)
         } catch {
@@ -12,18 +12,18 @@ enum RunCoding {
         }
     }
 
-    static func strings(_ values: [String]) -> String { text(.array(values.map(JSONValue.string))) }
+    package static func strings(_ values: [String]) -> String { text(.array(values.map(JSONValue.string))) }
 
-    static func strings(from text: String, _ what: String) throws(RepositoryError) -> [String] {
+    package static func strings(from text: String, _ what: String) throws(RepositoryError) -> [String] {
         guard case .array(let items) = try parse(text, what) else { throw RepositoryError("stored \(what) is not a list") }
         return items.compactMap(\.stringValue)
     }
 
-    static func scores(_ scores: [NamedScore]) -> JSONValue {
+    package static func scores(_ scores: [NamedScore]) -> JSONValue {
         .array(scores.map { .array([.string($0.name), JSONValue.number($0.value)]) })
     }
 
-    static func scores(from value: JSONValue) -> [NamedScore] {
+    package static func scores(from value: JSONValue) -> [NamedScore] {
         guard case .array(let items) = value else { return [] }
         return items.compactMap { item in
             guard case .array(let pair) = item, pair.count == 2, let name = pair[0].stringValue else { return nil }
@@ -31,11 +31,11 @@ enum RunCoding {
         }
     }
 
-    static func rows(_ rows: [ScoreRow]) -> String {
+    package static func rows(_ rows: [ScoreRow]) -> String {
         text(.array(rows.map { .array([.string($0.label), scores($0.metrics)]) }))
     }
 
-    static func rows(from text: String) throws(RepositoryError) -> [ScoreRow] {
+    package static func rows(from text: String) throws(RepositoryError) -> [ScoreRow] {
         guard case .array(let items) = try parse(text, "per-label table") else { return [] }
         return items.compactMap { item in
             guard case .array(let pair) = item, pair.count == 2, let label = pair[0].stringValue else { return nil }
@@ -43,11 +43,11 @@ enum RunCoding {
         }
     }
 
-    static func counts(_ counts: [LabelCount]) -> String {
+    package static func counts(_ counts: [LabelCount]) -> String {
         text(.array(counts.map { .array([.string($0.label), .int($0.count)]) }))
     }
 
-    static func counts(from text: String) throws(RepositoryError) -> [LabelCount] {
+    package static func counts(from text: String) throws(RepositoryError) -> [LabelCount] {
         guard case .array(let items) = try parse(text, "label counts") else { return [] }
         return items.compactMap { item in
             guard case .array(let pair) = item, pair.count == 2, let label = pair[0].stringValue,
@@ -57,11 +57,11 @@ enum RunCoding {
         }
     }
 
-    static func context(_ pairs: [ContextPair]) -> String {
+    package static func context(_ pairs: [ContextPair]) -> String {
         text(.array(pairs.map { .array([.string($0.key), .string($0.value)]) }))
     }
 
-    static func context(from text: String) throws(RepositoryError) -> [ContextPair] {
+    package static func context(from text: String) throws(RepositoryError) -> [ContextPair] {
         guard case .array(let items) = try parse(text, "series context") else { return [] }
         return items.compactMap { item in
             guard case .array(let pair) = item, pair.count == 2, let key = pair[0].stringValue,
@@ -71,7 +71,7 @@ enum RunCoding {
         }
     }
 
-    static func settings(_ s: LoggerSettings) -> String {
+    package static func settings(_ s: LoggerSettings) -> String {
         func optional(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
         return text(.object([
             ("repo", optional(s.repo)),
@@ -84,7 +84,7 @@ enum RunCoding {
         ]))
     }
 
-    static func settings(from text: String) throws(RepositoryError) -> LoggerSettings {
+    package static func settings(from text: String) throws(RepositoryError) -> LoggerSettings {
         let value = try parse(text, "logger settings")
         func int(_ key: String) -> Int? {
             if case .int(let i) = value[key] { return i }

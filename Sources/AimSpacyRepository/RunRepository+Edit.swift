@@ -29,11 +29,7 @@ extension RunRepository {
             return try Row.fetchAll(db, sql: "SELECT hash, name FROM runs WHERE name = ? ORDER BY hash", arguments: [reference])
                 .map { ($0["hash"], $0["name"]) }
         }
-        if matches.count == 1 { return matches[0].hash }
-        if matches.isEmpty { throw RepositoryError("no run matches '\(reference)' (give a hash, a unique hash prefix or a name)") }
-        var candidates = matches.prefix(10).map { "\($0.hash.prefix(12)) (\($0.name))" }
-        if matches.count > 10 { candidates.append("and \(matches.count - 10) more") }
-        throw RepositoryError("'\(reference)' is ambiguous; it matches \(candidates.joined(separator: ", "))")
+        return try RunResolution.pick(reference, matches)
     }
 
     /// Deletes runs (one transaction) and the renders no remaining run shows. Their objects stay

@@ -16,7 +16,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Folders, files, archives (.zip) or globs.")
     var paths: [String]
 
-    @Option(help: "The repository directory (default: the AimLogger's repo, else $AIM_SPACY_REPO, else ./.aim-spacy).")
+    @Option(help: "The repository: a directory or a postgresql:// URL (default: the AimLogger's repo, else $AIM_SPACY_REPO, else ./.aim-spacy).")
     var repo: String?
 
     @Option(help: "Experiment name (AimLogger experiment_name).")

@@ -4,7 +4,7 @@ import Foundation
 
 /// `--repo DIR`, shared by the commands over stored runs.
 struct RepositoryOption: ParsableArguments {
-    @Option(name: .long, help: "The repository directory (default: $AIM_SPACY_REPO, else ./.aim-spacy).")
+    @Option(name: .long, help: "The repository: a directory or a postgresql:// URL (default: $AIM_SPACY_REPO, else ./.aim-spacy).")
     var repo: String?
 }
 
@@ -27,7 +27,7 @@ struct RepoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repo",
         abstract: "Maintain the run repository.",
-        subcommands: [Check.self, Fill.self]
+        subcommands: [Check.self, Copy.self, Fill.self]
     )
 
     /// Benchmark and crash-test helper: writes synthetic runs as an import would.

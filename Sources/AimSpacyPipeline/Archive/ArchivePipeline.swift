@@ -40,7 +40,9 @@ public enum ArchivePipeline {
         arguments: [String], repo: String? = nil, out: URL, includeModels: Bool, includeReport: Bool, force: Bool = false
     ) throws(PipelineError) -> ArchiveOutcome {
         let (folders, references) = try split(arguments: arguments)
-        let stored = try storedRuns(references, repo: repo)
+        let copies = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-objects-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copies) }
+        let stored = try storedRuns(references, repo: repo, copies: copies)
         let contents = try runsAndReport(folders: folders, stored: stored.map(\.run), includeReport: includeReport)
         var outcome = try archive(
             paths: folders, storedRuns: stored, out: out, includeModels: includeModels,
@@ -61,16 +63,21 @@ public enum ArchivePipeline {
     }
 
     /// Reads the runs named by `references` (hash, unique prefix or name) and locates their files.
-    static func storedRuns(_ references: [String], repo: String?) throws(PipelineError) -> [StoredRun] {
+    /// Objects a repository keeps elsewhere than in files (PostgreSQL) are copied into `copies`.
+    static func storedRuns(_ references: [String], repo: String?, copies: URL) throws(PipelineError) -> [StoredRun] {
         guard !references.isEmpty else { return [] }
         let repository = try RunCommands.openRepository(repo)
-        let runs = try RunCommands.wrap { () throws(RepositoryError) in try repository.runs(hashes: try repository.resolveAll(references)) }
-        return runs.map { run in
-            var files: [(path: String, url: URL)] = []
-            for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
-                files.append((source.path, repository.objects.url(for: source.sha256)))
+        return try RunCommands.wrap { () throws(RepositoryError) in
+            let runs = try repository.runs(hashes: try repository.resolveAll(references))
+            let wanted = runs.flatMap { $0.sources.filter { !$0.path.hasPrefix("/") }.map(\.sha256) }
+            let located = try repository.objectFiles(Array(Set(wanted)).sorted(), in: copies)
+            return runs.map { run in
+                var files: [(path: String, url: URL)] = []
+                for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
+                    if let url = located[source.sha256] { files.append((source.path, url)) }
+                }
+                return StoredRun(run: run, files: files)
             }
-            return StoredRun(run: run, files: files)
         }
     }
 

@@ -10,12 +10,17 @@ enum ExportArtifacts {
     /// Artifact path per source role.
     static let paths = ["config": "config.cfg", "meta-best": "model-best/meta.json", "meta-last": "model-last/meta.json"]
 
-    static func artifacts(of run: Run, objects: ObjectStore) throws(ExportError) -> [MLflowExport.Artifact] {
+    static func artifacts(of run: Run, repository: any RunStore) throws(ExportError) -> [MLflowExport.Artifact] {
         var artifacts: [MLflowExport.Artifact] = []
         for (role, path) in paths.sorted(by: { $0.value < $1.value }) {
             guard let source = run.sources.first(where: { $0.role == role }) else { continue }
-            guard let data = try? Data(contentsOf: objects.url(for: source.sha256)) else {
-                throw ExportError(place: objects.url(for: source.sha256).path, reason: "the stored copy of \(source.path) cannot be read (run `aim-spacy repo check`)")
+            var data = Data()
+            do throws(RepositoryError) {
+                try repository.readObject(source.sha256) { piece throws(RepositoryError) in data.append(piece) }
+            } catch {
+                throw ExportError(
+                    place: "object \(source.sha256)",
+                    reason: "the stored copy of \(source.path) cannot be read (\(error.message); run `aim-spacy repo check`)")
             }
             artifacts.append(MLflowExport.Artifact(path: path, bytes: [UInt8](data)))
         }

@@ -33,9 +33,9 @@ public enum ExportPipeline {
             guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil else {
                 throw PipelineError("export: \(address) is not an http(s) URL of an MLflow tracking server")
             }
-            let objects = try RunCommands.openRepository(repository).objects
+            let store = try RunCommands.openRepository(repository)
             let report = await MLflowExport(url: url, experiment: experiment, replace: replace).export(runs) {
-                run throws(ExportError) in try ExportArtifacts.artifacts(of: run, objects: objects)
+                run throws(ExportError) in try ExportArtifacts.artifacts(of: run, repository: store)
             }
             return Outcome(
                 output: json ? mlflowJSON(report, url: address) : mlflowText(report, url: address),

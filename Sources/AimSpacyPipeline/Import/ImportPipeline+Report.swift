@@ -7,10 +7,10 @@ extension ImportPipeline {
     /// `import … --report DIR`: renders the runs this import wrote (or found unchanged) as a site.
     /// Files the tool did not write are replaced only with `force`; never inside the repository.
     public static func renderReport(_ report: Report, into folder: URL, force: Bool = false) throws(PipelineError) -> ReportPipeline.Outcome {
-        let repository = try RunCommands.openRepository(report.repository)
+        let repository = try RunCommands.openRepository(report.opened)
         let runs = try RunCommands.wrap { () throws(RepositoryError) in try repository.runs(hashes: report.hashes) }
         return try ReportPipeline.render(
-            runs: runs, out: folder, singleFile: nil, options: ReportOptions(), force: force, repository: repository.directory
+            runs: runs, out: folder, singleFile: nil, options: ReportOptions(), force: force, repository: (repository as? RunRepository)?.directory
         )
     }
 }

@@ -30,6 +30,8 @@ public enum ImportPipeline {
     public struct Report: Sendable, Equatable {
         public var repository: String
         public var outcomes: [Outcome]
+        /// The `--repo` value (or AimLogger setting) the runs went to, to open it again (it may hold a password).
+        var opened: String?
 
         public var failed: Bool { outcomes.contains { $0.status == .failed } }
         /// The hashes of the runs the call imported or found unchanged, in order.
@@ -91,13 +93,15 @@ public enum ImportPipeline {
         candidates += discovery.candidates(forFiles: looseFiles)
 
         let decoded = await decode(candidates, options: options, now: now)
-        var repository: RunRepository?
+        var repository: (any RunStore)?
+        var openedWith: String?
         let environment = ProcessInfo.processInfo.environment
         let currentDirectory = FileManager.default.currentDirectoryPath
-        func openRepository(_ location: String) throws(PipelineError) -> RunRepository {
+        func openRepository(_ location: String) throws(PipelineError) -> any RunStore {
             if let repository { return repository }
             let opened = try RunCommands.openRepository(location, create: true)
             repository = opened
+            openedWith = location
             return opened
         }
         for (candidate, result) in decoded {
@@ -111,14 +115,14 @@ public enum ImportPipeline {
                     configuredFromArchive: candidate.origin != nil || candidate.archivedRuns != nil,
                     environment: environment, currentDirectory: currentDirectory)
                 let repo = try openRepository(choice.location)
-                var outcome = store(assembled, from: candidate, in: repo, options: options)
+                var outcome = try store(assembled, from: candidate, in: repo, options: options)
                 if let warning = choice.warning { outcome.warnings.insert(warning, at: 0) }
                 outcomes.append(outcome)
             }
             if let progress, let last = outcomes.last { progress(last.progressLine(done: outcomes.count)) }
         }
-        let location = repository?.directory.path ?? RunCommands.directory(options.repo).path
-        return Report(repository: location, outcomes: outcomes)
+        let location = repository?.location ?? RunCommands.printableLocation(options.repo)
+        return Report(repository: location, outcomes: outcomes, opened: openedWith ?? options.repo)
     }
 
     /// Decodes and assembles every candidate, on all cores.
@@ -178,11 +182,12 @@ public enum ImportPipeline {
         }
     }
 
-    /// Stores the run's files, then writes the run in one transaction.
+    /// Stores the run's files, then writes the run in one transaction; throws when the repository
+    /// was lost (its server went away).
     static func store(
-        _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: RunRepository,
+        _ assembled: AssembledRun, from candidate: TrainingDiscovery.Candidate, in repository: any RunStore,
         options: ImportOptions
-    ) -> Outcome {
+    ) throws(PipelineError) -> Outcome {
         let run = assembled.run
         var outcome = Outcome(
             path: candidate.displayPath, status: .imported, hash: run.hash, name: run.name, experiment: run.experiment,
@@ -191,7 +196,7 @@ public enum ImportPipeline {
         do {
             let inserted = try repository.whileWriting { () throws(RepositoryError) in
                 for file in assembled.files {
-                    try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
+                    try repository.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
                 }
                 let replacing = options.replace ? try repository.hashes(named: run.name, experiment: run.experiment) : []
                 return try repository.insert(run, replace: options.replace, replacing: replacing)
@@ -202,6 +207,8 @@ public enum ImportPipeline {
             case .replaced: outcome.status = .replaced
             }
         } catch {
+            // Every later run would fail the same way: one line for the whole import.
+            if error.repositoryLost { throw PipelineError(error.message) }
             outcome.status = .failed
             outcome.error = "\(candidate.displayPath): \(error)"
         }

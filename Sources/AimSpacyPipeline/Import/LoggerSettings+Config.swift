@@ -8,7 +8,8 @@ extension LoggerSettings {
     init(logger: TrainingLogger?) {
         self.init()
         guard let logger, logger.isAimLogger else { return }
-        repo = logger.repo
+        // A PostgreSQL URL is kept without its password: settings are shown and archived.
+        repo = logger.repo.map(RunCommands.recordable)
         experimentName = logger.experimentName
         vizPath = logger.vizPath
         modelLogInterval = logger.modelLogInterval
@@ -21,7 +22,7 @@ extension LoggerSettings {
     /// These settings with the flags of `options` applied over them.
     func overridden(by options: ImportOptions) throws(PipelineError) -> LoggerSettings {
         var settings = self
-        if let repo = options.repo { settings.repo = repo }
+        if let repo = options.repo { settings.repo = RunCommands.recordable(repo) }
         if let experiment = options.experiment { settings.experimentName = experiment }
         if let vizPath = options.vizPath { settings.vizPath = vizPath }
         if let interval = options.modelLogInterval {

@@ -1,4 +1,5 @@
 import AimSpacyModel
+import AimSpacyPostgresRepository
 import AimSpacyRepository
 import Foundation
 
@@ -7,22 +8,46 @@ import Foundation
 /// come back as `PipelineError` with a one-line message (a query error adds the caret lines).
 public enum RunCommands {
     /// Opens the repository at `location`, a `RepositoryLocation` choice (`--repo`, `$AIM_SPACY_REPO`
-    /// or `./.aim-spacy` when `nil`). Commands that only read refuse a missing repository rather
+    /// or `./.aim-spacy` when `nil`): a `postgresql://` (or `postgres://`) URL is a PostgreSQL
+    /// repository, anything else a folder. Commands that only read refuse a missing repository rather
     /// than creating an empty one.
-    public static func openRepository(_ location: String?, create: Bool = false) throws(PipelineError) -> RunRepository {
+    public static func openRepository(_ location: String?, create: Bool = false) throws(PipelineError) -> any RunStore {
         do {
-            return try RunRepository(directory: directory(location), create: create)
+            let chosen = chosenRepository(location)
+            if PostgresLocation.isPostgres(chosen) {
+                return try PostgresRepository(url: chosen, create: create)
+            }
+            return try RunRepository(directory: RunRepository.location(explicit: chosen), create: create)
         } catch {
             throw PipelineError(error.message)
         }
     }
 
+    /// The repository `--repo` (or its absence) names: `$AIM_SPACY_REPO` or `./.aim-spacy` when
+    /// `nil`, a leading `~` expanded; a URL untouched.
+    static func chosenRepository(_ repo: String?) -> String {
+        RepositoryLocation.choose(
+            explicit: repo, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath
+        ).location
+    }
+
     /// The repository folder `--repo` (or its absence) names.
     public static func directory(_ repo: String?) -> URL {
-        let choice = RepositoryLocation.choose(
-            explicit: repo, environment: ProcessInfo.processInfo.environment,
-            currentDirectory: FileManager.default.currentDirectoryPath)
-        return RunRepository.location(explicit: choice.location)
+        RunRepository.location(explicit: chosenRepository(repo))
+    }
+
+    /// A `--repo` value as a run may record it: a PostgreSQL URL loses its password.
+    static func recordable(_ repo: String) -> String {
+        guard PostgresLocation.isPostgres(repo) else { return repo }
+        return (try? PostgresLocation(repo).redacted) ?? "postgresql://(unreadable URL)"
+    }
+
+    /// The repository as it may be printed: a folder's path, or a URL without its password.
+    static func printableLocation(_ repo: String?) -> String {
+        let chosen = chosenRepository(repo)
+        if PostgresLocation.isPostgres(chosen) { return recordable(chosen) }
+        return RunRepository.location(explicit: chosen).path
     }
 
     /// `runs [--query EXPR] [--json]`.
@@ -123,13 +148,13 @@ public enum RunCommands {
         lines += report.orphanRenders.map { "orphan render: \($0)" }
         lines += report.temporaryFiles.map { "temporary file: \($0)" }
         lines += report.removed.map { "removed \($0)" }
-        if report.isClean { lines.append("ok: \(repository.directory.path)") } else if !fix {
+        if report.isClean { lines.append("ok: \(repository.location)") } else if !fix {
             lines.append("problems found; `aim-spacy repo check --fix` removes orphans")
         }
         return (lines.joined(separator: "\n") + "\n", report.isClean)
     }
 
-    static func load(_ reference: String, from repository: RunRepository) throws(PipelineError) -> Run {
+    static func load(_ reference: String, from repository: any RunStore) throws(PipelineError) -> Run {
         let hash = try wrap { () throws(RepositoryError) in try repository.resolve(reference) }
         guard let run = try wrap({ () throws(RepositoryError) in try repository.run(hash: hash) }) else {
             throw PipelineError("run \(hash) disappeared while it was read")

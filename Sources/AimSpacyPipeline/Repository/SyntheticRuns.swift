@@ -48,8 +48,8 @@ public enum SyntheticRuns {
         for n in start..<(start + count) {
             try RunCommands.wrap { () throws(RepositoryError) in
                 try repository.whileWriting { () throws(RepositoryError) in
-                    let sha = try repository.objects.storeObject(data: Data(configText(n).utf8))
-                    try repository.insert(run(n, sourceSHA256: sha))
+                    let sha = try repository.storeObject(data: Data(configText(n).utf8))
+                    try repository.insert(run(n, sourceSHA256: sha), replace: false, replacing: [])
                 }
             }
         }
