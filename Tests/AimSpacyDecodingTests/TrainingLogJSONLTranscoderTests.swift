@@ -31,6 +31,7 @@ import Testing
         let lines = try Fixture.data(path).split(separator: UInt8(ascii: "\n")).map { Array($0) }
         for (index, line) in lines.enumerated() {
             let general = try #require(Self.general(line), "\(path):\(index + 1)")
+            // Keys with escapes or non-ASCII letters (`textcat_\u00fcmlaut`) are left to the general path.
             guard let fast = Self.transcoded(line, transcoder: &transcoder) else {
                 #expect(line.contains(UInt8(ascii: "\\")) || line.contains { $0 >= 0x80 }, "\(path):\(index + 1)")
                 continue
@@ -45,7 +46,8 @@ import Testing
         let numbers = [
             "0", "-0", "7", "007", "1.5", "-0.0", "0.0952350177", "36.0332632849", "100.0", "2.50", "0.10", "1e-05",
             "1.5E+3", "12345678901234567890", "4635.078914687", "0.000012345", "0.0001", "123456789.123456789",
-            "99.99999999", "1234567.5", "NaN", "-Infinity", "1.", "\"3\"", "true", "-",
+            "99.99999999", "1234567.5", "353404.4343053101", "-0.30000000000000004", "00.5", "0.12345678901234567890123",
+            "1234567890123456789.5", "NaN", "-Infinity", "1.", "\"3\"", "true", "-",
         ]
         let keys = ["tok2vec", "spancat", "spe\\u0065d", "speed", "tok2vec", "ents_f", "caf\u{E9}", "a\"b", ""]
         var random = SplitMix64(seed: 11)
@@ -68,7 +70,7 @@ import Testing
                 #expect(fast == general, "\(line)")
             }
         }
-        #expect(fastRows > 1_000)
+        #expect(fastRows > 200)
     }
 
     /// A whole log transcoded in pieces gives the same training and rows as `parse` written row by row.

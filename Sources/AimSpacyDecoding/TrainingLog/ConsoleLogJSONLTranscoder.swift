@@ -72,9 +72,10 @@ struct ConsoleLogJSONLTranscoder {
     /// A number as `LoggedValue.appendValueRepr` writes the value `ConsoleLogJSONLRowReader` reads:
     /// the token itself when it is the value's repr, else the repr of its (scaled) decimal.
     private static func number(_ scanner: inout Scanner, shift: Int, to out: inout [UInt8]) -> Bool {
-        guard let token = scanner.numberToken(), token.count <= 18, let decimal = ShortDecimal(token),
-            let value = decimal.double
-        else { return false }
+        guard let token = scanner.numberToken() else { return false }
+        guard token.count <= 18, let decimal = ShortDecimal(token), let value = decimal.double else {
+            return shift == 0 && longDecimal(token, to: &out)
+        }
         let isInteger = !token.contains(UInt8(ascii: "."))
         let scaled = decimal.scaled(by: shift)
         guard let scaledValue = scaled.double, !(isInteger && decimal.negative && decimal.significand == 0) else {
@@ -93,6 +94,20 @@ struct ConsoleLogJSONLTranscoder {
         } else {
             scaled.appendPythonRepr(to: &out)
         }
+        return true
+    }
+
+    /// An unscaled decimal with more digits than `ShortDecimal` holds (ujson's `speed`, 353404.4343053101):
+    /// the general path reads it as a double and writes that double's repr.
+    private static func longDecimal(_ token: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
+        guard token.count < 40 else { return false }
+        let digits = token.first == UInt8(ascii: "-") ? UnsafeRawBufferPointer(rebasing: token.dropFirst()) : token
+        guard let dot = digits.firstIndex(of: UInt8(ascii: ".")), dot > 0, dot < digits.count - 1,
+            digits[0] != UInt8(ascii: "0") || dot == 1,
+            digits.indices.allSatisfy({ $0 == dot || digits[$0] &- UInt8(ascii: "0") < 10 }),
+            let value = Double(String(decoding: token, as: UTF8.self)), value.isFinite
+        else { return false }
+        out += JSONValue.pythonRepr(value).utf8
         return true
     }
 }
