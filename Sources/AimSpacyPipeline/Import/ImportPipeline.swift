@@ -3,7 +3,6 @@ import AimSpacyDecoding
 import AimSpacyModel
 import AimSpacyRepository
 import Foundation
-import Synchronization
 
 /// `aim-spacy import`: finds the trainings below the given paths, decodes them in parallel, and
 /// writes each as one run in one transaction. A broken training is reported and skipped; the others
@@ -191,7 +190,9 @@ public enum ImportPipeline {
         )
         do {
             let inserted = try repository.whileWriting { () throws(RepositoryError) in
-                try storeObjects(assembled.files, in: repository.objects)
+                for file in assembled.files {
+                    try repository.objects.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
+                }
                 let replacing = options.replace ? try repository.hashes(named: run.name, experiment: run.experiment) : []
                 return try repository.insert(run, replace: options.replace, replacing: replacing)
             }
@@ -205,23 +206,6 @@ public enum ImportPipeline {
             outcome.error = "\(candidate.displayPath): \(error)"
         }
         return outcome
-    }
-}
-
-extension ImportPipeline {
-    /// Copies the files into the object store on all cores: each copy is hashed and synced to disk on
-    /// its own (`storeObject`), so the copies, their hashing and their syncs overlap instead of queueing.
-    /// Every object is stored, or the first error (in file order) is thrown, before the run is written.
-    static func storeObjects(_ files: [TrainingFiles.Located], in objects: ObjectStore) throws(RepositoryError) {
-        let failures = Mutex<[Int: RepositoryError]>([:])
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            do throws(RepositoryError) {
-                try objects.storeObject(contentsOf: files[index].url, knownSHA256: files[index].source.sha256)
-            } catch {
-                failures.withLock { $0[index] = error }
-            }
-        }
-        if let first = failures.withLock({ $0 }).min(by: { $0.key < $1.key }) { throw first.value }
     }
 }
 
