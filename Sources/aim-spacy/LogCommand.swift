@@ -27,13 +27,15 @@ struct LogParseCommand: ParsableCommand {
     func run() throws {
         do {
             let columns = try config.map { try ConfigColumns.read(file: $0) }
-            let log = try LogParsing.parse(file: file, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
             if json {
                 var output = StandardOutput()
-                LogParsing.writeJSON(log) { output.write($0) }
+                try LogParsing.writeJSON(file: file, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights) {
+                    output.write($0)
+                }
                 output.write([0x0A])
                 output.flush()
             } else {
+                let log = try LogParsing.parse(file: file, pipeline: columns?.pipeline, scoreWeights: columns?.scoreWeights)
                 print(TerminalText.escaped(LogParsing.summary(log, file: file)), terminator: "")
             }
         } catch {

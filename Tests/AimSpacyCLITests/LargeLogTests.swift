@@ -62,6 +62,15 @@ import Testing
         #expect(LogParsing.jsonText(log) == LogParsing.json(log).serializedUTF8())
     }
 
+    /// The file's `--json` (JSONL rows transcoded from their lines) is the tree of the parsed log.
+    @Test(arguments: logs)
+    func fileSameBytesAsTheTree(path: String) throws {
+        let file = Fixture.url(path).path
+        var text: [UInt8] = []
+        try LogParsing.writeJSON(file: file) { text += $0 }
+        #expect(text == LogParsing.json(try LogParsing.parse(file: file)).serializedUTF8())
+    }
+
     @Test func valuesNotShortEnoughForTheFastReprStillMatch() {
         let values = [LoggedValue(name: "a", value: 0.1 + 0.2, printed: "0.30000000000000004", decimals: 17),
                       LoggedValue(name: "b", value: .nan, printed: "nan", decimals: 0),

@@ -12,7 +12,7 @@ struct ConsoleLogJSONLRowReader {
     private var scoreNames: [Name] = []
 
     /// A key as a string and as the bytes it was read from.
-    private struct Name {
+    struct Name {
         var text: String
         var bytes: [UInt8]
 
@@ -36,7 +36,8 @@ struct ConsoleLogJSONLRowReader {
         return LogRow(epoch: epoch, step: step, losses: losses, scores: scores, score: score, line: number)
     }
 
-    private struct Scanner {
+    /// The byte scanning shared with `ConsoleLogJSONLTranscoder`.
+    struct Scanner {
         let bytes: UnsafeRawBufferPointer
         var position = 0
 

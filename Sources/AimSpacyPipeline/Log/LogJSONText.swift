@@ -1,3 +1,4 @@
+import AimSpacyDecoding
 import AimSpacyModel
 import Foundation
 import Synchronization
@@ -18,13 +19,38 @@ extension LogParsing {
         out += #"{"trainings": ["#.utf8
         for (index, training) in log.trainings.enumerated() {
             if index > 0 { out += ", ".utf8 }
-            write(training, to: &out, emit: emit)
+            write(training, rows: rowPieces(training.rows), to: &out, emit: emit)
         }
         out += "]}".utf8
         emit(out)
     }
 
-    private static func write(_ training: LoggedTraining, to out: inout [UInt8], emit: ([UInt8]) -> Void) {
+    /// The `--json` output of the log at `path`, as `writeJSON(parse(file:))` writes it; a JSONL log's
+    /// rows are transcoded from its lines (`ConsoleLogJSONL.jsonRows`) instead of built. Nothing is
+    /// emitted before the whole log is read, so a broken log writes nothing.
+    public static func writeJSON(
+        file path: String, pipeline: [String]? = nil, scoreWeights: [String]? = nil, to emit: ([UInt8]) -> Void
+    ) throws {
+        let data = try readBytes(path)
+        let isJSONL = data.withUnsafeBytes { TrainingLogFormat.detect($0) == .jsonl }
+        guard isJSONL else {
+            writeJSON(try parse(file: path, pipeline: pipeline, scoreWeights: scoreWeights), to: emit)
+            return
+        }
+        let result: Result<(training: LoggedTraining, rows: [[UInt8]])?, DecodingError> = data.withUnsafeBytes { raw in
+            Result { () throws(DecodingError) in try ConsoleLogJSONL.jsonRows(raw, pipeline: pipeline) }
+        }
+        let decoded: (training: LoggedTraining, rows: [[UInt8]])?
+        do { decoded = try result.get() } catch { throw error.inFile(path) }
+        var out: [UInt8] = []
+        out += #"{"trainings": ["#.utf8
+        if let decoded { write(decoded.training, rows: decoded.rows, to: &out, emit: emit) }
+        out += "]}".utf8
+        emit(out)
+    }
+
+    /// A training's members in `json(training)` order, its rows given as pieces of `--json` rows.
+    private static func write(_ training: LoggedTraining, rows: [[UInt8]], to out: inout [UInt8], emit: ([UInt8]) -> Void) {
         let whole = json(LoggedTraining(
             pipeline: training.pipeline, columns: training.columns, rows: [], complete: training.complete,
             initialLearnRate: training.initialLearnRate, frozenComponents: training.frozenComponents,
@@ -36,7 +62,14 @@ extension LogParsing {
             JSONValue.writeString(member.key, to: &out)
             out += ": ".utf8
             if member.key == "rows" {
-                writeRows(training.rows, to: &out, emit: emit)
+                out.append(UInt8(ascii: "["))
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+                for (index, piece) in rows.enumerated() {
+                    if index > 0 { emit(Array(", ".utf8)) }
+                    emit(piece)
+                }
+                out.append(UInt8(ascii: "]"))
             } else {
                 out += member.value.serializedUTF8()
             }
@@ -44,12 +77,9 @@ extension LogParsing {
         out.append(UInt8(ascii: "}"))
     }
 
-    private static func writeRows(_ rows: [LogRow], to out: inout [UInt8], emit: ([UInt8]) -> Void) {
-        guard !rows.isEmpty else {
-            out += "[]".utf8
-            return
-        }
-        // Rows are written independently: many are split among the cores, then emitted in order.
+    /// The rows written independently: many are split among the cores, in order.
+    private static func rowPieces(_ rows: [LogRow]) -> [[UInt8]] {
+        guard !rows.isEmpty else { return [] }
         let lanes = rows.count < 20_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let pieces = Mutex<[Int: [UInt8]]>([:])
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
@@ -57,45 +87,12 @@ extension LogParsing {
             var piece: [UInt8] = []
             piece.reserveCapacity(range.count * 200)
             for index in range {
-                if index > 0 { piece += ", ".utf8 }
-                write(rows[index], to: &piece)
+                if index > range.lowerBound { piece += ", ".utf8 }
+                rows[index].appendJSON(to: &piece)
             }
             pieces.withLock { $0[lane] = piece }
         }
-        out.append(UInt8(ascii: "["))
-        emit(out)
-        out.removeAll(keepingCapacity: true)
         let written = pieces.withLock { $0 }
-        for lane in 0..<lanes { emit(written[lane] ?? []) }
-        out.append(UInt8(ascii: "]"))
-    }
-
-    private static func write(_ row: LogRow, to out: inout [UInt8]) {
-        out += #"{"epoch": "#.utf8
-        out += String(row.epoch).utf8
-        out += #", "step": "#.utf8
-        out += String(row.step).utf8
-        out += #", "losses": "#.utf8
-        writeValues(row.losses, to: &out)
-        out += #", "scores": "#.utf8
-        writeValues(row.scores, to: &out)
-        out += #", "score": "#.utf8
-        row.score.appendValueRepr(to: &out)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    private static func writeValues(_ values: [LoggedValue], to out: inout [UInt8]) {
-        guard !values.isEmpty else {
-            out += "{}".utf8
-            return
-        }
-        out.append(UInt8(ascii: "{"))
-        for (index, value) in values.enumerated() {
-            if index > 0 { out += ", ".utf8 }
-            JSONValue.writeString(value.name, to: &out)
-            out += ": ".utf8
-            value.appendValueRepr(to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        return (0..<lanes).compactMap { written[$0] }.filter { !$0.isEmpty }
     }
 }

@@ -1,0 +1,83 @@
+import AimSpacyModel
+import Foundation
+import Synchronization
+
+extension ConsoleLogJSONL {
+    /// The one training of a JSONL log with its rows left out, and the rows as `log parse --json` writes
+    /// them (`LogRow.appendJSON`), in pieces to be joined with `, `; `nil` for a log without rows. The same
+    /// training, rows and errors as `parse`, without building a row for most lines.
+    public static func jsonRows(_ bytes: UnsafeRawBufferPointer, pipeline: [String]? = nil) throws(DecodingError)
+        -> (training: LoggedTraining, rows: [[UInt8]])?
+    {
+        let pieces = self.pieces(bytes)
+        nonisolated(unsafe) let whole = bytes
+        let results = Mutex<[Int: Result<(json: [UInt8], first: LogRow?, complete: Bool), DecodingError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let piece = pieces[index]
+            let result = Result { () throws(DecodingError) in
+                try Self.jsonRows(in: UnsafeRawBufferPointer(rebasing: whole[piece.range]), firstLine: piece.firstLine)
+            }
+            results.withLock { $0[index] = result }
+        }
+        var parts = results.withLock { $0 }
+        var rows: [[UInt8]] = []
+        var first: LogRow?
+        var complete = true
+        for index in pieces.indices {
+            guard let part = try parts.removeValue(forKey: index)?.get() else { continue }
+            if first == nil { first = part.first }
+            if !part.json.isEmpty { rows.append(part.json) }
+            complete = part.complete
+        }
+        guard let first else { return nil }
+        let names = pipeline ?? first.losses.map(\.name)
+        return (LoggedTraining(pipeline: names, columns: columns(for: first), rows: [], complete: complete, line: first.line), rows)
+    }
+
+    /// The `--json` rows of whole lines, the first numbered `firstLine`, and the first row; `complete` as
+    /// in `rows(in:firstLine:)`, whose general path takes every line the transcoder leaves.
+    static func jsonRows(in bytes: UnsafeRawBufferPointer, firstLine: Int) throws(DecodingError)
+        -> (json: [UInt8], first: LogRow?, complete: Bool)
+    {
+        var json: [UInt8] = []
+        json.reserveCapacity(bytes.count + bytes.count / 4)
+        var first: LogRow?
+        var start = 0
+        var lineNumber = firstLine - 1
+        var reader = ConsoleLogJSONLRowReader()
+        var transcoder = ConsoleLogJSONLTranscoder()
+        while start < bytes.count {
+            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
+            lineNumber += 1
+            let terminated = end < bytes.count
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
+            if first != nil {
+                let mark = json.count
+                json += ", ".utf8
+                if transcoder.append(line, to: &json) { continue }
+                json.removeLast(json.count - mark)
+            }
+            let row: LogRow
+            if let read = reader.row(line, number: lineNumber) {
+                row = read
+            } else {
+                if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) {
+                    continue
+                }
+                let value: JSONValue
+                do {
+                    value = try JSONValue.parse(line)
+                } catch {
+                    if !terminated { return (json, first, false) }
+                    throw DecodingError(error, line: lineNumber)
+                }
+                row = try self.row(value, line: lineNumber)
+            }
+            if first == nil { first = row } else { json += ", ".utf8 }
+            row.appendJSON(to: &json)
+        }
+        return (json, first, true)
+    }
+}
