@@ -1,6 +1,5 @@
 import AimSpacyModel
 import Foundation
-import Synchronization
 
 extension ConsoleLogJSONL {
     /// The one training of a JSONL log with its rows left out, and the rows as `log parse --json` writes
@@ -9,22 +8,10 @@ extension ConsoleLogJSONL {
     public static func jsonRows(_ bytes: UnsafeRawBufferPointer, pipeline: [String]? = nil) throws(DecodingError)
         -> (training: LoggedTraining, rows: [[UInt8]])?
     {
-        let pieces = self.pieces(bytes)
-        nonisolated(unsafe) let whole = bytes
-        let results = Mutex<[Int: Result<(json: [UInt8], first: LogRow?, complete: Bool), DecodingError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-            let piece = pieces[index]
-            let result = Result { () throws(DecodingError) in
-                try Self.jsonRows(in: UnsafeRawBufferPointer(rebasing: whole[piece.range]), firstLine: piece.firstLine)
-            }
-            results.withLock { $0[index] = result }
-        }
-        var parts = results.withLock { $0 }
         var rows: [[UInt8]] = []
         var first: LogRow?
         var complete = true
-        for index in pieces.indices {
-            guard let part = try parts.removeValue(forKey: index)?.get() else { continue }
+        for part in try eachPiece(bytes, { piece, firstLine throws(DecodingError) in try Self.jsonRows(in: piece, firstLine: firstLine) }) {
             if first == nil { first = part.first }
             if !part.json.isEmpty { rows.append(part.json) }
             complete = part.complete

@@ -11,22 +11,9 @@ public enum ConsoleLogJSONL {
     public static func parse(_ bytes: UnsafeRawBufferPointer, pipeline: [String]? = nil) throws(DecodingError)
         -> TrainingLog
     {
-        let pieces = self.pieces(bytes)
-        nonisolated(unsafe) let whole = bytes
-        let results = Mutex<[Int: Result<(rows: [LogRow], complete: Bool), DecodingError>]>([:])
-        // Lines are independent: a large log is read in pieces on every core.
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
-            let piece = pieces[index]
-            let result = Result { () throws(DecodingError) in
-                try Self.rows(in: UnsafeRawBufferPointer(rebasing: whole[piece.range]), firstLine: piece.firstLine)
-            }
-            results.withLock { $0[index] = result }
-        }
-        let parts = results.withLock { $0 }
         var rows: [LogRow] = []
         var complete = true
-        for index in pieces.indices {
-            guard let part = try parts[index]?.get() else { continue }
+        for part in try eachPiece(bytes, { piece, firstLine throws(DecodingError) in try Self.rows(in: piece, firstLine: firstLine) }) {
             if rows.isEmpty { rows = part.rows } else { rows += part.rows }
             complete = part.complete
         }
@@ -35,6 +22,30 @@ public enum ConsoleLogJSONL {
         return TrainingLog(trainings: [
             LoggedTraining(pipeline: names, columns: columns(for: first), rows: rows, complete: complete, line: first.line)
         ])
+    }
+
+    /// `body` over each piece of the log (`pieces`) on every core, as lines are independent; the results
+    /// in the pieces' order, and the error of the first piece that failed.
+    static func eachPiece<T: Sendable>(
+        _ bytes: UnsafeRawBufferPointer, _ body: @Sendable (UnsafeRawBufferPointer, Int) throws(DecodingError) -> T
+    ) throws(DecodingError) -> [T] {
+        let pieces = self.pieces(bytes)
+        nonisolated(unsafe) let whole = bytes
+        let results = Mutex<[Int: Result<T, DecodingError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let piece = pieces[index]
+            let result = Result { () throws(DecodingError) in
+                try body(UnsafeRawBufferPointer(rebasing: whole[piece.range]), piece.firstLine)
+            }
+            results.withLock { $0[index] = result }
+        }
+        var parts = results.withLock { $0 }
+        var ordered: [T] = []
+        ordered.reserveCapacity(pieces.count)
+        for index in pieces.indices {
+            if let part = try parts.removeValue(forKey: index)?.get() { ordered.append(part) }
+        }
+        return ordered
     }
 
     /// Below this size a log is read in one piece.
