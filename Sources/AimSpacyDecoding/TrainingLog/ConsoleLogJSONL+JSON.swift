@@ -29,17 +29,10 @@ extension ConsoleLogJSONL {
         var json: [UInt8] = []
         json.reserveCapacity(bytes.count + bytes.count / 4)
         var first: LogRow?
-        var start = 0
-        var lineNumber = firstLine - 1
+        var lines = JSONLLines(bytes, firstLine: firstLine)
         var reader = ConsoleLogJSONLRowReader()
         var transcoder = ConsoleLogJSONLTranscoder()
-        while start < bytes.count {
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
-            lineNumber += 1
-            let terminated = end < bytes.count
-            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            start = end + 1
+        while let (line, lineNumber, terminated) = lines.next() {
             if first != nil {
                 let mark = json.count
                 json += ", ".utf8

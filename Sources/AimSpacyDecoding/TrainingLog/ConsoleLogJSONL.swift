@@ -81,16 +81,9 @@ public enum ConsoleLogJSONL {
         -> (rows: [LogRow], complete: Bool)
     {
         var rows: [LogRow] = []
-        var start = 0
-        var lineNumber = firstLine - 1
+        var lines = JSONLLines(bytes, firstLine: firstLine)
         var reader = ConsoleLogJSONLRowReader()
-        while start < bytes.count {
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
-            lineNumber += 1
-            let terminated = end < bytes.count
-            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            start = end + 1
+        while let (line, lineNumber, terminated) = lines.next() {
             if let row = reader.row(line, number: lineNumber) {
                 rows.append(row)
                 continue
