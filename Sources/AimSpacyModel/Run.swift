@@ -43,6 +43,8 @@ public struct Run: Sendable, Equatable {
     public var labels: [ComponentLabels]
     /// Scores of `spacy evaluate --output`, when imported.
     public var evaluation: JSONValue?
+    /// Predictions of the saved pipelines on gold corpora, scored; at most one set per model and gold DocBin.
+    public var predictions: [PredictionSet]
     /// Statistics of the corpora the config names.
     public var datasets: [DatasetStatistics]
     /// displaCy renders at the sampled steps, and those `spacy evaluate --displacy-path` wrote.
@@ -59,7 +61,7 @@ public struct Run: Sendable, Equatable {
         created: Date, imported: Date, complete: Bool = true, hyperparameters: JSONValue = .object([]),
         configText: String = "", pipeline: [String] = [], lang: String = "", spacyVersion: String = "",
         settings: LoggerSettings = LoggerSettings(), series: [MetricSeries] = [], finalScores: [FinalScores] = [],
-        labels: [ComponentLabels] = [], evaluation: JSONValue? = nil, datasets: [DatasetStatistics] = [],
+        labels: [ComponentLabels] = [], evaluation: JSONValue? = nil, predictions: [PredictionSet] = [], datasets: [DatasetStatistics] = [],
         visualisations: [Visualisation] = [], renders: [Render] = [], sources: [SourceFile] = [],
         warnings: [String] = []
     ) {
@@ -81,6 +83,7 @@ public struct Run: Sendable, Equatable {
         self.finalScores = finalScores
         self.labels = labels
         self.evaluation = evaluation
+        self.predictions = predictions
         self.datasets = datasets
         self.visualisations = visualisations
         self.renders = renders
