@@ -58,6 +58,7 @@ let package = Package(
             ],
             resources: [
                 .embedInCode("../../Templates/compare.mustache"),
+                .embedInCode("../../Templates/errors.mustache"),
                 .embedInCode("../../Templates/index.mustache"),
                 .embedInCode("../../Templates/page.mustache"),
                 .embedInCode("../../Templates/run.mustache"),

@@ -13,11 +13,14 @@ public struct ReportOptions: Sendable, Equatable {
     /// Show corpora and sources with the absolute local paths the repository keeps, instead of
     /// relative to the training folder (`SharedPath`).
     public var absolutePaths: Bool
+    /// At most this many docs on one Errors page (`--docs-per-page`); more docs go on further pages.
+    public var docsPerPage: Int
 
     public init(
         title: String = "aim-spacy report", smoothing: Double = 0.6, maxPoints: Int = 1000,
-        templatesDirectory: String? = nil, singleFile: Bool = false, absolutePaths: Bool = false
+        templatesDirectory: String? = nil, singleFile: Bool = false, absolutePaths: Bool = false, docsPerPage: Int = 50
     ) {
+        self.docsPerPage = docsPerPage
         self.absolutePaths = absolutePaths
         self.title = title
         self.smoothing = smoothing
@@ -32,6 +35,7 @@ public struct ReportOptions: Sendable, Equatable {
             throw ReportError("--smoothing: expected a number from 0 to 0.99, got \(smoothing)")
         }
         guard maxPoints >= 3 else { throw ReportError("--max-points: expected at least 3, got \(maxPoints)") }
+        guard docsPerPage >= 1 else { throw ReportError("--docs-per-page: expected at least 1, got \(docsPerPage)") }
         return self
     }
 }

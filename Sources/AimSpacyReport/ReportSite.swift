@@ -5,8 +5,9 @@ import Foundation
 /// Renders runs as a static site: `index.html`, `runs/<hash>.html`, `compare/<experiment>.html` and
 /// `compare/selection.html`, or everything in one `index.html` with `singleFile`.
 public enum ReportSite {
-    /// Every file of the report by relative path. Same runs and options, same bytes.
-    public static func render(runs: [Run], options: ReportOptions) throws(ReportError) -> [String: [UInt8]] {
+    /// Every file of the report by relative path. Same runs and options, same bytes. `errors` holds, by run hash,
+    /// the Errors pages' input of the run's prediction sets (in the order of `Run.predictions`).
+    public static func render(runs: [Run], options: ReportOptions, errors: [String: [ErrorReport]] = [:]) throws(ReportError) -> [String: [UInt8]] {
         let options = try options.validated()
         let templates = try ReportTemplates(overridesIn: options.templatesDirectory)
         let plan = SitePlan(runs: runs, singleFile: options.singleFile)
@@ -22,11 +23,15 @@ public enum ReportSite {
             comparisons.append((selection, "Compare · selection", Array(plan.runs.indices)))
         }
         for c in comparisons {
-            let context = ComparePage.context(plan, indices: c.indices, path: c.path, heading: c.heading, options: options)
+            var context = ComparePage.context(plan, indices: c.indices, path: c.path, heading: c.heading, options: options)
+            PredictedScores.add(plan, indices: c.indices, to: &context)
             pages.append((c.path, c.heading, [("Runs", SitePlan.indexPath), (c.heading, nil)], try templates.render("compare", context)))
         }
+        let errorPages = ErrorLinks(plan: plan, errors: errors, docsPerPage: options.docsPerPage)
         let runBodies = try ParallelMap.map(Array(plan.runs.indices)) { _, i throws(ReportError) in
-            try templates.render("run", RunPage.context(plan, i, options: options))
+            var context = RunPage.context(plan, i, options: options)
+            errorPages.add(run: i, to: &context)
+            return try templates.render("run", context)
         }
         for (i, body) in runBodies.enumerated() {
             let run = plan.runs[i]
@@ -37,6 +42,15 @@ public enum ReportSite {
             }
             crumbs.append((run.name, nil))
             pages.append((plan.runPaths[i], run.name, crumbs, body))
+            for set in errorPages.sets(run: i) {
+                for (n, path) in set.paths.enumerated() {
+                    let context = ErrorPage.context(
+                        set.report, runName: run.name, page: n, paths: set.paths,
+                        runHref: plan.href(to: plan.runPaths[i], from: path), plan: plan, docsPerPage: options.docsPerPage)
+                    let title = "\(run.name) · errors of \(set.report.model)" + (set.paths.count > 1 ? " · page \(n + 1)" : "")
+                    pages.append((path, title, Array(crumbs.dropLast()) + [(run.name, plan.runPaths[i]), ("errors of \(set.report.model)", nil)], try templates.render("errors", context)))
+                }
+            }
         }
 
         var files: [String: [UInt8]] = [:]

@@ -5,11 +5,12 @@ import Mustache
 /// file of the same name in `--templates DIR`.
 public struct ReportTemplates: Sendable {
     /// Template names, as files `<name>.mustache`.
-    public static let names = ["compare", "index", "page", "run", "script", "style"]
+    public static let names = ["compare", "errors", "index", "page", "run", "script", "style"]
 
     /// The embedded template texts by name (byte-identical to `Templates/*.mustache`).
     public static let embedded: [String: String] = [
         "compare": String(decoding: PackageResources.compare_mustache, as: UTF8.self),
+        "errors": String(decoding: PackageResources.errors_mustache, as: UTF8.self),
         "index": String(decoding: PackageResources.index_mustache, as: UTF8.self),
         "page": String(decoding: PackageResources.page_mustache, as: UTF8.self),
         "run": String(decoding: PackageResources.run_mustache, as: UTF8.self),

@@ -21,6 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "EMA smoothing of chart lines, 0 to 0.99 (debiased, as TensorBoard).") var smoothing: Double = 0.6
     @Option(name: .customLong("max-points"), help: "At most this many points per chart line.") var maxPoints: Int = 1000
     @Option(help: "The report's title.") var title: String = "aim-spacy report"
+    @Option(name: .customLong("docs-per-page"), help: "At most this many docs on one page of a run's Errors pages.") var docsPerPage: Int = 50
     @Option(help: "Validate the report in this folder (or this single HTML file) instead of rendering.") var check: String?
     @Flag(help: "Replace files in the way that aim-spacy did not write (it replaces its own earlier pages anyway).") var force = false
     @Flag(name: .customLong("absolute-paths"), help: "Show corpora and sources with their absolute local paths (default: relative to the training folder).") var absolutePaths = false
@@ -39,13 +40,13 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let options = ReportOptions(
                 title: title, smoothing: smoothing, maxPoints: maxPoints, templatesDirectory: templates,
-                absolutePaths: absolutePaths
+                absolutePaths: absolutePaths, docsPerPage: docsPerPage
             )
             let selected = try ReportRuns.load(repository: repo, query: query, selectors: runs)
             let outcome = try ReportPipeline.render(
                 runs: selected, out: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
                 singleFile: singleFile.map { URL(fileURLWithPath: $0) }, options: options, force: force,
-                repository: RunCommands.directory(repo)
+                repository: RunCommands.directory(repo), errors: try PredictionErrors.load(runs: selected, repository: repo)
             )
             print("\(outcome.runs) run(s): \(outcome.written.count) file(s) written, \(outcome.unchanged.count) unchanged, \(outcome.bytes) bytes")
         } catch let error as PipelineError {

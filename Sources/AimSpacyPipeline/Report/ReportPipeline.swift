@@ -16,8 +16,10 @@ public enum ReportPipeline {
 
     /// Renders `runs` into the folder `out`, and/or as one file `singleFile`; only changed files are
     /// written, never into the `repository` folder, and a file the tool did not write only with `force`.
+    /// `errors`: the runs' Errors pages (`PredictionErrors`), by run hash.
     public static func render(
-        runs: [Run], out: URL?, singleFile: URL?, options: ReportOptions, force: Bool = false, repository: URL? = nil
+        runs: [Run], out: URL?, singleFile: URL?, options: ReportOptions, force: Bool = false, repository: URL? = nil,
+        errors: [String: [ErrorReport]] = [:]
     ) throws(PipelineError) -> Outcome {
         guard out != nil || singleFile != nil else { throw PipelineError("report: expected --out DIR or --single-file FILE.html") }
         if let repository {
@@ -30,7 +32,7 @@ public enum ReportPipeline {
             if let out {
                 var siteOptions = options
                 siteOptions.singleFile = false
-                let files = try ReportSite.render(runs: runs, options: siteOptions)
+                let files = try ReportSite.render(runs: runs, options: siteOptions, errors: errors)
                 let summary = try ReportFiles.write(files, to: out, force: force)
                 outcome.written += summary.written
                 outcome.unchanged += summary.unchanged
@@ -39,7 +41,7 @@ public enum ReportPipeline {
             if let singleFile {
                 var singleOptions = options
                 singleOptions.singleFile = true
-                let files = try ReportSite.render(runs: runs, options: singleOptions)
+                let files = try ReportSite.render(runs: runs, options: singleOptions, errors: errors)
                 guard let page = files["index.html"] else { throw ReportError("single-file report was not rendered") }
                 let summary = try ReportFiles.write(
                     [singleFile.lastPathComponent: page], to: singleFile.deletingLastPathComponent(), force: force
