@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyCLITests",
-            dependencies: ["AimSpacyTestSupport", "aim-spacy", "AimSpacyPipeline"],
+            dependencies: ["AimSpacyTestSupport", "aim-spacy", "AimSpacyPipeline", "AimSpacyReport", "AimSpacyRepository", "AimSpacyDisplacy", "AimSpacyDecoding"],
             swiftSettings: strict
         ),
     ],
