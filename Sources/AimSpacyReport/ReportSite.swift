@@ -42,14 +42,18 @@ public enum ReportSite {
             }
             crumbs.append((run.name, nil))
             pages.append((plan.runPaths[i], run.name, crumbs, body))
-            for set in errorPages.sets(run: i) {
-                for (n, path) in set.paths.enumerated() {
-                    let context = ErrorPage.context(
-                        set.report, runName: run.name, page: n, paths: set.paths,
-                        runHref: plan.href(to: plan.runPaths[i], from: path), plan: plan, docsPerPage: options.docsPerPage)
-                    let title = "\(run.name) · errors of \(set.report.model)" + (set.paths.count > 1 ? " · page \(n + 1)" : "")
-                    pages.append((path, title, Array(crumbs.dropLast()) + [(run.name, plan.runPaths[i]), ("errors of \(set.report.model)", nil)], try templates.render("errors", context)))
-                }
+            // The run's Errors pages, rendered on all cores (their displaCy markup is re-serialised page by page).
+            let jobs = errorPages.sets(run: i).flatMap { set in set.paths.indices.map { (set, $0) } }
+            let bodies = try ParallelMap.map(jobs) { _, job throws(ReportError) in
+                let (set, n) = job
+                let context = ErrorPage.context(
+                    set.report, runName: run.name, page: n, paths: set.paths,
+                    runHref: plan.href(to: plan.runPaths[i], from: set.paths[n]), plan: plan, docsPerPage: options.docsPerPage)
+                return try templates.render("errors", context)
+            }
+            for ((set, n), body) in zip(jobs, bodies) {
+                let title = "\(run.name) · errors of \(set.report.model)" + (set.paths.count > 1 ? " · page \(n + 1)" : "")
+                pages.append((set.paths[n], title, Array(crumbs.dropLast()) + [(run.name, plan.runPaths[i]), ("errors of \(set.report.model)", nil)], body))
             }
         }
 
