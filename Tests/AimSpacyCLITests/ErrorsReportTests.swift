@@ -170,6 +170,18 @@ import Testing
         let last = try String(contentsOf: out.appendingPathComponent("runs/\(stem)-3.html"), encoding: .utf8)
         #expect(last.components(separatedBy: "<article class=\"error-doc\"").count - 1 == 43)
         #expect(last.contains("href=\"../runs/\(stem)-2.html\" rel=\"prev\""))
+        // On the pages, an unmarked ent render is spaCy's markup verbatim.
+        let all = try [stem, "\(stem)-2", "\(stem)-3"].map { try String(contentsOf: out.appendingPathComponent("runs/\($0).html"), encoding: .utf8) }.joined()
+        let lines = try String(contentsOf: Fixture.url("expected/dev.displacy.jsonl"), encoding: .utf8).split(separator: "\n")
+        let report = try #require(errors[basic.hash]?.first)
+        var verbatim = 0
+        for doc in report.docs where doc.index < lines.count {
+            guard let ent = doc.renders.first(where: { $0.style == "ent" }), !ent.gold.contains("aim-err") else { continue }
+            let expected = try #require(try JSONValue.parse(String(lines[doc.index]))["ent"]?.stringValue)
+            #expect(all.contains(expected), "doc \(doc.index)")
+            verbatim += 1
+        }
+        #expect(verbatim > 0)
         let runPage = try String(contentsOf: out.appendingPathComponent("runs/\(basic.hash).html"), encoding: .utf8)
         #expect(runPage.contains("href=\"../runs/\(stem).html\""))
     }
@@ -183,6 +195,25 @@ import Testing
         let files = try ReportSite.render(runs: [run], options: ReportOptions(), errors: [run.hash: [report]])
         let page = try #require(files.first { $0.key.contains("-errors-") }?.value)
         #expect(String(decoding: page, as: UTF8.self).contains("The errors cannot be shown"))
+    }
+
+    @Test func aRunWithoutItsModelMetaSaysSo() throws {
+        let (dir, repo) = try Self.repository()
+        defer { dir.remove() }
+        var run = try Self.run("alice-basic", in: repo)
+        run.sources.removeAll { $0.role == "meta-best" }
+        let report = try #require(PredictionErrors.reports(for: [run], store: repo)[run.hash]?.first)
+        #expect(report.unavailable == "the run keeps no meta.json of model-best, which holds the labels that score the predictions")
+        #expect(report.docs.isEmpty && report.spans.isEmpty)
+    }
+
+    @Test func aDocBinThatIsNotOneSaysWhereItFails() throws {
+        let (dir, repo) = try Self.repository()
+        defer { dir.remove() }
+        var run = try Self.run("alice-basic", in: repo)
+        run.predictions[0].predictedSHA256 = try repo.storeObject(data: Data("not a DocBin".utf8))
+        let report = try #require(PredictionErrors.reports(for: [run], store: repo)[run.hash]?.first)
+        #expect(report.unavailable?.hasPrefix("the predicted DocBin preds/dev.pred.spacy: ") == true, "\(report.unavailable ?? "")")
     }
 
     @Test func comparePageShowsPredictedScoresPerLabel() throws {
