@@ -66,8 +66,8 @@ enum ErrorPage {
                 "renders": doc.renders.enumerated().map { n, r -> [String: Any] in
                     [
                         "title": ReportText.clean(r.title), "style": r.style,
-                        "gold": MarkupSanitizer.sanitize(r.gold, idPrefix: "\(id)-\(n)g-"),
-                        "predicted": MarkupSanitizer.sanitize(r.predicted, idPrefix: "\(id)-\(n)p-"),
+                        "gold": side(r.gold, style: r.style, idPrefix: "\(id)-\(n)g-"),
+                        "predicted": side(r.predicted, style: r.style, idPrefix: "\(id)-\(n)p-"),
                     ]
                 },
             ]
@@ -81,6 +81,21 @@ enum ErrorPage {
         if page > 0 { context["previousHref"] = plan.href(to: paths[page - 1], from: path) }
         if page + 1 < paths.count { context["nextHref"] = plan.href(to: paths[page + 1], from: path) }
         return context
+    }
+
+    /// The height a dep render is scaled down to, so its words show at the top of a frame that scrolls sideways
+    /// (a parse is thousands of pixels wide: fitting its width too would make it unreadable).
+    static let depFrame = (width: 1_000_000, height: 400)
+
+    /// One side of a pair: the sanitised markup; a dep SVG scaled to the height of `depFrame` (spaCy's markup untouched
+    /// inside the wrapper), ent and span renders as they flow.
+    private static func side(_ markup: String, style: String, idPrefix: String) -> [String: Any] {
+        let clean = MarkupSanitizer.sanitize(markup, idPrefix: idPrefix)
+        guard style == "dep" else { return ["markup": clean, "fitted": false] }
+        let fit = RenderFit(markup: clean, width: depFrame.width, height: depFrame.height)
+        var side: [String: Any] = ["markup": clean, "fitted": true, "outerStyle": fit.outerStyle, "scaled": fit.innerStyle != nil]
+        if let inner = fit.innerStyle { side["innerStyle"] = inner }
+        return side
     }
 
     /// A label as one word of a space-separated `data-labels` list.
