@@ -124,7 +124,7 @@ let package = Package(
             name: "AimSpacyPostgresRepositoryTests",
             dependencies: [
                 "AimSpacyTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository", "AimSpacyModel",
-                "AimSpacyPipeline", "aim-spacy",
+                "AimSpacyPipeline", "aim-spacy", "AimSpacyReport",
             ],
             swiftSettings: strict
         ),
