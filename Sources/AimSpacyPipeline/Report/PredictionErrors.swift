@@ -70,16 +70,12 @@ public enum PredictionErrors {
     /// An object's bytes; a missing object is named.
     static func object(_ sha256: String, what: String, store: any RunStore) throws(PipelineError) -> Data {
         var data = Data()
-        do {
-            guard try store.containsObject(sha256) else {
-                throw PipelineError("\(what) (sha256 \(sha256.prefix(12))) is not in the repository; the run was copied or imported without it")
-            }
-            try store.readObject(sha256) { data.append($0) }
-        } catch let error as RepositoryError {
-            throw PipelineError("\(what): \(error.message)")
-        } catch {
-            throw error as! PipelineError
+        let present: Bool
+        do { present = try store.containsObject(sha256) } catch { throw PipelineError("\(what): \(error.message)") }
+        guard present else {
+            throw PipelineError("\(what) (sha256 \(sha256.prefix(12))) is not in the repository; the run was copied or imported without it")
         }
+        do { try store.readObject(sha256) { data.append($0) } } catch { throw PipelineError("\(what): \(error.message)") }
         return data
     }
 }

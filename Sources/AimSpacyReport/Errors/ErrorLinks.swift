@@ -3,29 +3,30 @@ import AimSpacyModel
 /// Where each run's Errors pages go, and the run page's Errors section that links to them: one entry per
 /// prediction set, saying when its errors were not computed for this report or cannot be shown.
 struct ErrorLinks: Sendable {
-    struct Set: Sendable {
+    /// One prediction set's report and its pages' paths.
+    struct Pages: Sendable {
         var report: ErrorReport
         var paths: [String]
     }
 
     private let plan: SitePlan
-    private let byRun: [[Set]]
+    private let byRun: [[Pages]]
 
     init(plan: SitePlan, errors: [String: [ErrorReport]], docsPerPage: Int) {
         self.plan = plan
-        var taken = Swift.Set(plan.runPaths)
+        var taken = Set(plan.runPaths)
         byRun = plan.runs.enumerated().map { i, run in
             (errors[run.hash] ?? []).map { report in
                 let paths = ErrorPage.paths(
                     runPath: plan.runPaths[i], model: report.model, docs: report.unavailable == nil ? report.docs.count : 0,
                     docsPerPage: docsPerPage, taken: taken)
                 taken.formUnion(paths)
-                return Set(report: report, paths: paths)
+                return Pages(report: report, paths: paths)
             }
         }
     }
 
-    func sets(run: Int) -> [Set] { byRun[run] }
+    func sets(run: Int) -> [Pages] { byRun[run] }
 
     /// `hasPredictions`, `predictionSets[model, gold, predicted, docs, href, pages, note]` of `run.mustache`.
     func add(run i: Int, to context: inout [String: Any]) {
