@@ -178,6 +178,9 @@ public enum ImportPipeline {
             if let archived = candidate.archivedRuns, let created = ArchivePipeline.archivedCreated(hash: run.hash, runs: archived) {
                 run.created = created
             }
+            if let archived = candidate.archivedRuns, run.predictions.isEmpty {
+                (run.predictions, objects) = try ArchivedPredictions.read(hash: run.hash, runs: archived, folder: candidate.root)
+            }
             var seen = Set<URL>()
             let all = (files.sources + extra).filter { seen.insert($0.url.standardizedFileURL).inserted }
             return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }, predictionObjects: objects))

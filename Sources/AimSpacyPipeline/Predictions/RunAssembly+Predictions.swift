@@ -32,7 +32,12 @@ extension RunAssembly {
                 model: request.model, config: .init(url: config.url, file: config.url.path, shown: config.source.path),
                 meta: .init(url: meta.url, file: meta.url.path, shown: meta.source.path), gold: gold, predicted: predicted,
                 limits: options.inflateLimits)
-            let set = try scoring.score()
+            let set: PredictionSet
+            do {
+                set = try scoring.score()
+            } catch {
+                throw PipelineError("\(error.message) (predictions for the training \(files.root.path))")
+            }
             sets.append(set)
             objects.append(PredictionObject(url: gold.url, sha256: set.goldSHA256))
             objects.append(PredictionObject(url: predicted.url, sha256: set.predictedSHA256))
