@@ -1,7 +1,8 @@
 """Makes Fixtures/predictions/bad/: the first 5 docs of Fixtures/corpus/dev.spacy as gold (gold5.spacy), their
 predictions from Fixtures/scorer/alice-basic/dev.pred.spacy (pred5.spacy), and predictions `import --predictions`
 must refuse: short.pred.spacy (4 docs), text.pred.spacy (doc 2 with another text), words.pred.spacy (the words
-only, no annotation a score needs). Run with spaCy 3.8.18: "$(scripts/venv.sh)" scripts/make_predictions_bad.py"""
+only, no annotation a score needs); and other.pred.spacy, valid predictions other than pred5.spacy (doc 0 without
+its entities), for the replace rule. Run with spaCy 3.8.18: "$(scripts/venv.sh)" scripts/make_predictions_bad.py"""
 import os
 import spacy
 from spacy.tokens import Doc, DocBin
@@ -27,3 +28,6 @@ write('short.pred.spacy', pred[:4])
 changed = Doc(nlp.vocab, words=['Another'] + [t.text for t in pred[2]][1:], spaces=[bool(t.whitespace_) for t in pred[2]])
 write('text.pred.spacy', pred[:2] + [changed] + pred[3:])
 write('words.pred.spacy', [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in pred])
+other = pred[0].copy()
+other.ents = []
+write('other.pred.spacy', [other] + pred[1:])

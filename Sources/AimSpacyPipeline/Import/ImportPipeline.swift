@@ -179,7 +179,7 @@ public enum ImportPipeline {
                 run.created = created
             }
             if let archived = candidate.archivedRuns, run.predictions.isEmpty {
-                (run.predictions, objects) = try ArchivedPredictions.read(hash: run.hash, runs: archived, folder: candidate.root)
+                (run.predictions, objects) = try ArchivedPredictions.read(hash: run.hash, runs: archived, assembly: assembly)
             }
             var seen = Set<URL>()
             let all = (files.sources + extra).filter { seen.insert($0.url.standardizedFileURL).inserted }

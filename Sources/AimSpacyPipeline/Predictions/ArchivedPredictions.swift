@@ -9,27 +9,37 @@ enum ArchivedPredictions {
 
     static func path(_ sha256: String) -> String { "\(folder)/\(sha256).spacy" }
 
-    /// The sets `runs/<hash>.json` records for the run, and their DocBins in the extracted `folder`.
-    static func read(hash: String, runs: URL, folder root: URL) throws(PipelineError) -> ([PredictionSet], [RunAssembly.PredictionObject]) {
+    /// The sets `runs/<hash>.json` records for the run, scored again from their DocBins in the extracted run folder
+    /// with the run's own model config and meta (the archive's JSON has its keys sorted, so spaCy's key order of the
+    /// scores comes back this way); the shown paths are the archived ones.
+    static func read(hash: String, runs: URL, assembly: RunAssembly) throws(PipelineError) -> ([PredictionSet], [RunAssembly.PredictionObject]) {
         guard hash.allSatisfy(\.isHexDigit) else { return ([], []) }
         let file = runs.appendingPathComponent("\(hash).json")
         guard let data = try? Data(contentsOf: file) else { return ([], []) }
-        let sets: [PredictionSet]
+        let archived: [PredictionSet]
         do {
-            sets = try Run(json: try JSONValue.parse(String(decoding: data, as: UTF8.self))).predictions
+            archived = try Run(json: try JSONValue.parse(String(decoding: data, as: UTF8.self))).predictions
         } catch {
             throw PipelineError("\(file.path): \(error)")
         }
-        var objects: [RunAssembly.PredictionObject] = []
-        for sha in Set(sets.flatMap { [$0.goldSHA256, $0.predictedSHA256] }).sorted() {
-            let url = root.appendingPathComponent(path(sha))
-            guard let bytes = try? Data(contentsOf: url, options: .alwaysMapped) else {
-                throw PipelineError("\(url.path): missing; the archive's run \(hash) refers to it for its predictions")
+        guard !archived.isEmpty else { return ([], []) }
+        let root = assembly.files.root
+        var requests: [PredictionRequest] = []
+        for set in archived {
+            for sha in [set.goldSHA256, set.predictedSHA256] where !FileManager.default.fileExists(atPath: root.appendingPathComponent(path(sha)).path) {
+                throw PipelineError("\(root.appendingPathComponent(path(sha)).path): missing; the archive's run \(hash) refers to it for its predictions")
             }
-            guard SHA256.hex(bytes) == sha else {
-                throw PipelineError("\(url.path): its content does not have the sha256 its name says")
+            requests.append(PredictionRequest(
+                model: set.model, predicted: root.appendingPathComponent(path(set.predictedSHA256)).path,
+                gold: root.appendingPathComponent(path(set.goldSHA256)).path))
+        }
+        var (sets, objects) = try assembly.predictions(requests)
+        for (i, set) in archived.enumerated() {
+            guard sets[i].goldSHA256 == set.goldSHA256, sets[i].predictedSHA256 == set.predictedSHA256 else {
+                throw PipelineError("\(file.path): the DocBins of the predictions of \(set.label) do not have the sha256 their names say")
             }
-            objects.append(RunAssembly.PredictionObject(url: url, sha256: sha))
+            sets[i].gold = set.gold
+            sets[i].predicted = set.predicted
         }
         return (sets, objects)
     }
