@@ -1,5 +1,6 @@
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyPostgresRepository
 import AimSpacyRepository
 import AimSpacyTestSupport
 import Foundation
@@ -220,6 +221,26 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(try Self.show("alice-basic", restored)["predictions"] == original)
         #expect(try Self.check(restored).hasPrefix("ok: "))
+    }
+
+    /// A PostgreSQL repository of schema v1 (before predictions) holding a run is upgraded to v2 when opened, and
+    /// the run then takes predictions.
+    @Test func aV1PostgresRepositoryIsUpgradedAndTakesPredictions() throws {
+        guard let repository = try TestRepository.make(.postgres), let server = try PostgresTestServer.available() else { return }
+        defer { repository.remove() }
+        let project = try Project(in: repository.scratch)
+        let repo = repository.repo
+        #expect(try Self.aim(["import", project.training.path, "--repo", repo]).status == 0)
+        let database = String(repo.split(separator: "/").last!.split(separator: "?").first!)
+        let downgraded = try Shell.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", server.url(database: database), "-c",
+                                        "DROP TABLE aim_spacy.predictions; DELETE FROM aim_spacy.migrations WHERE id = 'v2'"])
+        #expect(downgraded.status == 0, "\(downgraded.stderr)")
+
+        let added = try Self.aim(["predictions", "add", "alice-basic", project.predicted, "--repo", repo])
+        #expect(added.status == 0 && added.stdout.hasPrefix("attached"), "\(added.stdout) \(added.stderr)")
+        #expect(try PostgresRepository(url: repo, create: false).schemaVersions() == ["v1", "v2"])
+        guard case .array(let sets) = try Self.show("alice-basic", repo)["predictions"] else { return }
+        #expect(sets.count == 1 && sets[0]["docs"] == .int(143))
     }
 }
 
