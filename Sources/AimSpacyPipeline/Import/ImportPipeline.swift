@@ -207,8 +207,8 @@ public enum ImportPipeline {
         do {
             let status = try repository.whileWriting { () throws(RepositoryError) -> Outcome.Status in
                 var run = run
-                let stored = try repository.contains(hash: run.hash)
-                if stored && (options.replace || !run.predictions.isEmpty) {
+                let concerned = options.replace || !run.predictions.isEmpty
+                if concerned, try repository.contains(hash: run.hash) {
                     let earlier = try repository.predictions(ofRun: run.hash)
                     if options.replace {
                         // The run is made again from its files; predictions attached to it stay.
