@@ -48,13 +48,13 @@ import Testing
         defer { directory.remove() }
         _ = try RunRepository(directory: directory.url)
         let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RunRepository.databaseName).path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         try queue.close()
         #expect {
             _ = try RunRepository(directory: directory.url)
         } throws: { error in
             let message = (error as? RepositoryError)?.message ?? ""
-            return message.contains("newer aim-spacy") && message.contains("v4")
+            return message.contains("newer aim-spacy") && message.contains("v99")
         }
     }
 
