@@ -219,7 +219,12 @@ import Testing
         let restored = repository.scratch.appendingPathComponent("restored").path
         let imported = try Self.aim(["import", zip.path, "--repo", restored])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try Self.show("alice-basic", restored)["predictions"] == original)
+        // Archives show paths outside the training folder by their file name (`SharedPath`).
+        guard case .array(let sets) = original, case .object(var members) = sets.first else { return }
+        let gold = try #require(members.firstIndex { $0.key == "gold" })
+        #expect(members[gold].value.stringValue?.hasPrefix("/") == true)
+        members[gold].value = .string("dev.spacy")
+        #expect(try Self.show("alice-basic", restored)["predictions"] == .array([.object(members)]))
         #expect(try Self.check(restored).hasPrefix("ok: "))
     }
 
