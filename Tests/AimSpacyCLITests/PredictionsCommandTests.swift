@@ -1,5 +1,6 @@
 import AimSpacyModel
 import AimSpacyPipeline
+import AimSpacyScoring
 import AimSpacyTestSupport
 import Foundation
 import Testing
@@ -42,6 +43,18 @@ import Testing
         let repo = sandbox.repo.path
         let imported = try AimSpacyBinary.run(["import", training.path, "--repo", repo, "--predictions", Fixture.url("scorer/alice-basic/dev.pred.spacy").path])
         #expect(imported.status == 0, "\(imported.stderr)")
+        // The errors per doc are what the error analysis finds in each pair.
+        let json = try JSONValue.parse(try AimSpacyBinary.run(["show", "alice-basic", "--repo", repo, "--json"]).stdout)
+        let gold = Fixture.url("corpus/dev.spacy").path, predicted = Fixture.url("scorer/alice-basic/dev.pred.spacy").path
+        let pairs = PairedDocBins(gold: try DocBinFile.open(gold), predicted: try DocBinFile.open(predicted), goldFile: gold, predictedFile: predicted)
+        let analysis = try pairs.errors(with: try ScoringPipeline.load(model: Fixture.url("scorer/alice-basic/model-best").path))
+        guard case .array(let sets) = json["predictions"], case .array(let errors) = sets.first?["doc_errors"] else {
+            Issue.record("no doc_errors in show --json")
+            return
+        }
+        #expect(errors == analysis.docErrors.map(JSONValue.int))
+        #expect(analysis.docErrors.contains { $0 > 0 })
+
         let agreeing = try AimSpacyBinary.run(["show", "alice-basic", "--repo", repo])
         #expect(agreeing.stdout.contains("(agrees with model-best/meta.json)"), "\(agreeing.stdout)")
         #expect(!agreeing.stdout.contains("differs"))

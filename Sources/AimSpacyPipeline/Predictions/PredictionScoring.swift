@@ -29,10 +29,9 @@ struct PredictionScoring {
         let (predictedBin, predictedSHA256) = try Self.docBin(predicted, limits: limits)
         let pairs = PairedDocBins(gold: goldBin, predicted: predictedBin, goldFile: gold.file, predictedFile: predicted.file)
         let scores: Scores
-        let analysis: ErrorAnalysis
+        var analysis = ErrorAnalysis(pipeline: pipeline)
         do {
-            scores = try pairs.score(with: pipeline)
-            analysis = try pairs.errors(with: pipeline)
+            scores = try pairs.score(with: pipeline) { analysis.add($0) }
         } catch {
             throw PipelineError(error.description)
         }
