@@ -34,3 +34,8 @@ public struct PredictionSet: Sendable, Equatable {
         self.docErrors = docErrors
     }
 }
+
+extension PredictionSet {
+    /// How messages name a set: `model-best on corpus/dev.spacy`.
+    public var label: String { "\(model) on \(gold)" }
+}

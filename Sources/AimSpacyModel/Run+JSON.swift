@@ -60,6 +60,7 @@ extension Run {
             ("final", .object(finalScores.map { ($0.model, $0.jsonValue) })),
             ("labels", .object(labels.map { ($0.component, .array($0.labels.map(JSONValue.string))) })),
             ("evaluation", evaluation ?? .null),
+            ("predictions", .array(predictions.map(\.jsonValue))),
             ("datasets", .array(datasets.map(\.jsonValue))),
             ("series", .array(series.map { $0.jsonValue(points: points) })),
             ("visualisations", .array(visualisations.map(\.jsonValue))),

@@ -41,6 +41,10 @@ extension Run {
         }
         let evaluation = try reader.member("evaluation")
         self.evaluation = evaluation == .null ? nil : evaluation
+        // Archives written before predictions existed have no such key.
+        if case .object = json, json["predictions"] != nil {
+            predictions = try reader.child("predictions").items().map { item throws(RunJSONError) in try PredictionSet(json: item) }
+        }
         datasets = try reader.child("datasets").items().map { item throws(RunJSONError) in try DatasetStatistics(json: item) }
         visualisations = try reader.child("visualisations").items().map { item throws(RunJSONError) in
             Visualisation(

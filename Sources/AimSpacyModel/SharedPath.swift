@@ -10,7 +10,7 @@ public enum SharedPath {
 }
 
 extension Run {
-    /// The run with the local paths it keeps (datasets, sources, the logger's `repo` and `viz_path`)
+    /// The run with the local paths it keeps (datasets, sources, predictions, the logger's `repo` and `viz_path`)
     /// as `SharedPath` shows them.
     public func withSharedPaths() -> Run {
         var run = self
@@ -18,6 +18,10 @@ extension Run {
         run.settings.vizPath = run.settings.vizPath.map(SharedPath.shown)
         for i in run.datasets.indices { run.datasets[i].path = SharedPath.shown(run.datasets[i].path) }
         for i in run.sources.indices { run.sources[i].path = SharedPath.shown(run.sources[i].path) }
+        for i in run.predictions.indices {
+            run.predictions[i].gold = SharedPath.shown(run.predictions[i].gold)
+            run.predictions[i].predicted = SharedPath.shown(run.predictions[i].predicted)
+        }
         return run
     }
 }

@@ -13,7 +13,8 @@ extension PostgresRepository {
         var report = CheckReport()
         try session.reading { calls in
             report.missingObjects = try calls.rows("""
-                SELECT s.sha256, s.run, s.path FROM aim_spacy.sources s
+                SELECT s.sha256, s.run, s.path FROM (SELECT sha256, run, path FROM aim_spacy.sources
+                    UNION ALL \(unescaped: PostgresRepository.predictionReferences)) s
                 WHERE NOT EXISTS (SELECT 1 FROM aim_spacy.objects o WHERE o.sha256 = s.sha256)
                 ORDER BY s.sha256 COLLATE "C", s.run COLLATE "C", s.path COLLATE "C"
                 """).map { "\(try $0[0].decode(String.self)) (run \(try $0[1].decode(String.self)), \(try $0[2].decode(String.self)))" }
@@ -28,7 +29,8 @@ extension PostgresRepository {
             }
             report.orphanObjects = try calls.rows("""
                 SELECT o.sha256 FROM aim_spacy.objects o
-                WHERE NOT EXISTS (SELECT 1 FROM aim_spacy.sources s WHERE s.sha256 = o.sha256) ORDER BY o.sha256 COLLATE "C"
+                WHERE NOT EXISTS (SELECT 1 FROM aim_spacy.sources s WHERE s.sha256 = o.sha256)
+                AND \(unescaped: PostgresRepository.unreferencedByPredictions) ORDER BY o.sha256 COLLATE "C"
                 """).map { try $0[0].decode(String.self) }
             report.orphanRenders = try calls.rows("""
                 SELECT r.id FROM aim_spacy.renders r
@@ -44,6 +46,7 @@ extension PostgresRepository {
             try calls.execute("""
                 DELETE FROM aim_spacy.objects o WHERE o.sha256 = ANY(\(objects))
                 AND NOT EXISTS (SELECT 1 FROM aim_spacy.sources s WHERE s.sha256 = o.sha256)
+                AND \(unescaped: PostgresRepository.unreferencedByPredictions)
                 """)
             try calls.execute("""
                 DELETE FROM aim_spacy.renders r WHERE r.id = ANY(\(renders))

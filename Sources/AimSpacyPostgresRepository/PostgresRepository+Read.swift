@@ -86,6 +86,7 @@ extension PostgresRepository {
         run.sources = try calls.rows("SELECT path, size, sha256, role FROM aim_spacy.sources WHERE run = \(hash) ORDER BY ord").map { row in
             SourceFile(path: try row[0].decode(String.self), size: try row[1].decode(Int.self), sha256: try row[2].decode(String.self), role: try row[3].decode(String.self))
         }
+        run.predictions = try readPredictionRows(hash, calls).map(\.set)
         return run
     }
 

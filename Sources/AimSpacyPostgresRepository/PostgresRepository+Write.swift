@@ -17,6 +17,7 @@ extension PostgresRepository {
         }
         let renderIDs = Array(Set(run.renders.map(\.id))).sorted()
         return try session.transaction { calls -> InsertOutcome in
+            try PostgresRepository.checkPredictionObjects(run.predictions, run: run.hash, calls)
             let wanted = Array(Set(run.sources.map(\.sha256))).sorted()
             if !wanted.isEmpty {
                 let present = Set(try calls.rows("SELECT sha256 FROM aim_spacy.objects WHERE sha256 = ANY(\(wanted))").map { try $0[0].decode(String.self) })
@@ -34,6 +35,7 @@ extension PostgresRepository {
             // Renders are shared by runs of one corpus: the markup of those already stored is not sent again.
             let stored = renderIDs.isEmpty ? [] : Set(try calls.rows("SELECT id FROM aim_spacy.renders WHERE id = ANY(\(renderIDs))").map { try $0[0].decode(String.self) })
             try calls.pipeline(PostgresRepository.statements(writing: run, storedRenders: stored))
+            try calls.pipeline(PostgresRepository.statements(writingPredictionsOf: run))
             return removed.isEmpty ? .inserted : .replaced(removed)
         }
     }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// machines using a new database at once migrate it exactly once.
 enum PostgresSchema {
     /// The migrations in order; the last one is the schema this version writes.
-    static let migrations: [(id: String, sql: String)] = [("v1", v1)]
+    static let migrations: [(id: String, sql: String)] = [("v1", v1), ("v2", v2Predictions)]
 
     static var versions: [String] { migrations.map(\.id) }
 

@@ -48,6 +48,7 @@ extension RunRepository {
             }
             let references = try Row.fetchAll(db, sql: "SELECT sha256, run, path FROM sources ORDER BY sha256, run, path")
                 .map { ($0["sha256"] as String, $0["run"] as String, $0["path"] as String) }
+                + RunRepository.predictionReferences(db)
             let renders = try String.fetchAll(
                 db, sql: "SELECT id FROM renders WHERE id NOT IN (SELECT render FROM run_renders) ORDER BY id"
             )

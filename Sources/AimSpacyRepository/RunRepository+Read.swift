@@ -82,6 +82,7 @@ extension RunRepository {
         run.sources = try Row.fetchAll(
             db, sql: "SELECT path, size, sha256, role FROM sources WHERE run = ? ORDER BY ord", arguments: [hash]
         ).map { SourceFile(path: $0["path"], size: $0["size"], sha256: $0["sha256"], role: $0["role"]) }
+        run.predictions = try readPredictionRows(hash, db).map(\.set)
         return run
     }
 

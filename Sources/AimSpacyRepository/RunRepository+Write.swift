@@ -39,6 +39,7 @@ extension RunRepository {
                 throw RepositoryError("run \(run.hash): visualisation refers to render \(id), which the run does not hold")
             }
         }
+        try checkPredictionObjects(run.predictions, run: run.hash)
         return try write { db in
             let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE hash = ?", arguments: [run.hash]) ?? false
             var removed = try RunRepository.deleteRuns(replacing.filter { $0 != run.hash }, db)
@@ -47,6 +48,7 @@ extension RunRepository {
                 removed.insert(contentsOf: try RunRepository.deleteRuns([run.hash], db), at: 0)
             }
             try RunRepository.writeRun(run, db)
+            try RunRepository.writePredictions(run, db)
             return removed.isEmpty ? .inserted : .replaced(removed)
         }
     }

@@ -39,6 +39,14 @@ public protocol RunStore: Sendable {
     @discardableResult
     func insert(_ run: Run, replace: Bool, replacing: [String]) throws(RepositoryError) -> InsertOutcome
 
+    /// Attaches prediction sets to a stored run in one transaction (`PredictionMerge`'s rule: a new
+    /// model and gold is attached, the same predicted DocBin is unchanged, a different one is refused
+    /// unless `replace`). The DocBins of every set must already be in the object store.
+    func attachPredictions(_ sets: [PredictionSet], toRun hash: String, replace: Bool) throws(RepositoryError) -> AttachOutcome
+
+    /// The prediction sets of a run, in order.
+    func predictions(ofRun hash: String) throws(RepositoryError) -> [PredictionSet]
+
     /// Whether a run with this hash is stored.
     func contains(hash: String) throws(RepositoryError) -> Bool
 

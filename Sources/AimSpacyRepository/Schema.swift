@@ -7,13 +7,14 @@ import GRDB
 /// and is refused.
 package enum Schema {
     /// Migration identifiers in order; the last one is the schema this version writes.
-    package static let versions = ["v1", "v2", "v3"]
+    package static let versions = ["v1", "v2", "v3", "v4"]
 
     package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createTables)
         migrator.registerMigration("v2", migrate: addSeriesSummaries)
         migrator.registerMigration("v3", migrate: packSeriesPoints)
+        migrator.registerMigration("v4", migrate: addPredictions)
         return migrator
     }
 

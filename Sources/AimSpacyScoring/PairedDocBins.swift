@@ -22,6 +22,12 @@ public struct PairedDocBins: Sendable {
     static let batchSize = 1024
 
     public func score(with pipeline: ScoringPipeline) throws(ScoringError) -> Scores {
+        try score(with: pipeline) { _ in }
+    }
+
+    /// The scores, showing `observe` every pair as it is scored (e.g. to `ErrorAnalysis`), so one pass over the
+    /// DocBins serves both.
+    public func score(with pipeline: ScoringPipeline, observing observe: (Example) -> Void) throws(ScoringError) -> Scores {
         var scorer = Scorer(pipeline: pipeline)
         var annotated = Array(repeating: false, count: pipeline.components.count)
         var nonEmpty = false
@@ -33,6 +39,7 @@ public struct PairedDocBins: Sendable {
                 }
             }
             scorer.add(example)
+            observe(example)
         }
         if nonEmpty, let c = annotated.firstIndex(of: false) {
             let component = pipeline.components[c]

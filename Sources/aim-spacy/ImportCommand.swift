@@ -58,14 +58,24 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-inflated-size"), help: ArgumentHelp(stringLiteral: InflatedSizeOption.help))
     var maxInflatedSize: String?
 
+    @Option(name: .customLong("predictions"), help: "[MODEL=]PRED.spacy: predictions of the training's MODEL (model-best, the default, or model-last) to score and attach (repeatable).")
+    var predictions: [String] = []
+
+    @Option(name: .customLong("gold"), help: "The gold .spacy file of the --predictions before it (default: the config's paths.dev).")
+    var gold: [String] = []
+
     func run() async throws {
         let options: ImportOptions
         do throws(PipelineError) {
             options = ImportOptions(
                 paths: paths, repo: repo, experiment: experiment, vizPath: vizPath, modelLogInterval: modelLogInterval,
                 imageSize: imageSize, experimentType: experimentType, vizDocs: vizDocs, replace: replace, name: name,
-                tags: tags, inflateLimits: try InflatedSizeOption.limits(maxInflatedSize)
+                tags: tags, inflateLimits: try InflatedSizeOption.limits(maxInflatedSize),
+                predictions: try PredictionRequest.paired(arguments: Array(CommandLine.arguments.dropFirst()))
             )
+            guard options.predictions.count == predictions.count, options.predictions.compactMap(\.gold).count == gold.count else {
+                throw PipelineError("import: each --gold must follow the --predictions it scores")
+            }
         } catch {
             printError(error)
             throw ExitCode.failure

@@ -232,3 +232,32 @@ import Testing
         #expect(compare.components(separatedBy: "<td class=\"num best\">0.7650 ★</td>").count - 1 == 2)
     }
 }
+
+/// `import --predictions` then `report` from the same repository: the run page links its Errors pages, which
+/// `report --check` accepts.
+@Suite struct ErrorsReportCommandTests {
+    @Test func importedPredictionsGetErrorsPages() throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let project = sandbox.root.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("trainings"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.url("corpus"), to: project.appendingPathComponent("corpus"))
+        let training = project.appendingPathComponent("trainings/alice-basic")
+        try FileManager.default.copyItem(at: Fixture.url("predictions/alice-basic"), to: training)
+        let repo = sandbox.repo.path
+        let imported = try AimSpacyBinary.run(["import", training.path, "--repo", repo, "--predictions", Fixture.url("scorer/alice-basic/dev.pred.spacy").path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = sandbox.root.appendingPathComponent("report")
+        let report = try AimSpacyBinary.run(["report", "--repo", repo, "--out", out.path, "--docs-per-page", "100"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("runs").path).filter { $0.contains("-errors-model-best") }.sorted()
+        #expect(pages.count == 2, "\(pages)")
+        let first = try String(contentsOf: out.appendingPathComponent("runs").appendingPathComponent(try #require(pages.last)), encoding: .utf8)
+        #expect(first.contains("Docs 1–100 of 143"))
+        #expect(first.contains("data-error=\"missed\""))
+        let check = try AimSpacyBinary.run(["report", "--check", out.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let refused = try AimSpacyBinary.run(["report", "--repo", repo, "--out", out.path, "--docs-per-page", "0"])
+        #expect(refused.status != 0 && refused.stderr.contains("--docs-per-page: expected at least 1, got 0"), "\(refused.stderr)")
+    }
+}

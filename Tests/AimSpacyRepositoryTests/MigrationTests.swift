@@ -35,7 +35,7 @@ import Testing
         try queue.close()
 
         let repository = try RunRepository(directory: directory.url, create: false)
-        #expect(try repository.schemaVersions() == ["v1", "v2", "v3"])
+        #expect(try repository.schemaVersions() == ["v1", "v2", "v3", "v4"])
         let summary = try #require(try repository.summaries(including: .all).first)
         #expect(summary.series == [SeriesSummary(name: "ents_f", context: [], count: 3, last: 0.5, min: 0.25, max: 0.75)])
         #expect(try repository.runs(matching: RunQuery("metric(\"ents_f\").max == 0.75 and run.hparams.training.dropout == 0.2")).map(\.hash) == ["aaaa1111"])
@@ -48,13 +48,13 @@ import Testing
         defer { directory.remove() }
         _ = try RunRepository(directory: directory.url)
         let queue = try DatabaseQueue(path: directory.url.appendingPathComponent(RunRepository.databaseName).path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
         try queue.close()
         #expect {
             _ = try RunRepository(directory: directory.url)
         } throws: { error in
             let message = (error as? RepositoryError)?.message ?? ""
-            return message.contains("newer aim-spacy") && message.contains("v4")
+            return message.contains("newer aim-spacy") && message.contains("v99")
         }
     }
 

@@ -41,7 +41,7 @@ import Testing
         #expect(!hashes.isEmpty)
 
         let repository = try RunRepository(directory: directory, create: false)
-        #expect(try repository.schemaVersions() == ["v1", "v2", "v3"])
+        #expect(try repository.schemaVersions() == ["v1", "v2", "v3", "v4"])
         for (hash, series) in zip(hashes, expected) {
             let read = try repository.series(ofRun: hash)
             #expect(read.map(\.name) == series.map(\.name))

@@ -69,12 +69,15 @@ public enum ArchivePipeline {
         let repository = try RunCommands.openRepository(repo)
         return try RunCommands.wrap { () throws(RepositoryError) in
             let runs = try repository.runs(hashes: try repository.resolveAll(references))
-            let wanted = runs.flatMap { $0.sources.filter { !$0.path.hasPrefix("/") }.map(\.sha256) }
+            let wanted = runs.flatMap { $0.sources.filter { !$0.path.hasPrefix("/") }.map(\.sha256) + $0.predictionObjects }
             let located = try repository.objectFiles(Array(Set(wanted)).sorted(), in: copies)
             return runs.map { run in
                 var files: [(path: String, url: URL)] = []
                 for source in run.sources where !source.path.hasPrefix("/") && !files.contains(where: { $0.path == source.path }) {
                     if let url = located[source.sha256] { files.append((source.path, url)) }
+                }
+                for sha in Set(run.predictionObjects).sorted() {
+                    if let url = located[sha] { files.append((ArchivedPredictions.path(sha), url)) }
                 }
                 return StoredRun(run: run, files: files)
             }

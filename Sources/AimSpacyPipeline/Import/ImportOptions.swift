@@ -21,11 +21,14 @@ public struct ImportOptions: Sendable, Equatable {
     public var tags: [String]
     /// How far the corpora the configs name may inflate (`--max-inflated-size`).
     public var inflateLimits: InflateLimits
+    /// `--predictions [MODEL=]PRED.spacy [--gold GOLD.spacy]`, attached to every training imported.
+    public var predictions: [PredictionRequest]
 
     public init(
         paths: [String], repo: String? = nil, experiment: String? = nil, vizPath: String? = nil,
         modelLogInterval: Int? = nil, imageSize: String? = nil, experimentType: String? = nil, vizDocs: Int = 10,
-        replace: Bool = false, name: String? = nil, tags: [String] = [], inflateLimits: InflateLimits = InflateLimits()
+        replace: Bool = false, name: String? = nil, tags: [String] = [], inflateLimits: InflateLimits = InflateLimits(),
+        predictions: [PredictionRequest] = []
     ) {
         self.paths = paths
         self.repo = repo
@@ -39,5 +42,6 @@ public struct ImportOptions: Sendable, Equatable {
         self.name = name
         self.tags = tags
         self.inflateLimits = inflateLimits
+        self.predictions = predictions
     }
 }

@@ -11,7 +11,8 @@ public enum ImportPipeline {
     /// What happened to one training.
     public struct Outcome: Sendable, Equatable {
         public enum Status: String, Sendable, Equatable {
-            case imported, unchanged, replaced, failed
+            /// `attached`: the run was stored already; predictions were attached to it (or replaced).
+            case imported, unchanged, replaced, attached, failed
         }
 
         public var path: String
@@ -153,6 +154,8 @@ public enum ImportPipeline {
         var run: Run
         var files: [TrainingFiles.Located]
         var bytes: Int
+        /// The gold and predicted DocBins of `run.predictions`, stored beside the files.
+        var predictionObjects: [RunAssembly.PredictionObject] = []
     }
 
     /// A training that could not be decoded: one line naming the file and the place.
@@ -166,13 +169,21 @@ public enum ImportPipeline {
             guard !files.sources.isEmpty else {
                 return .failure(DecodeFailure(message: "\(candidate.root.path): no training files found (no log, config.cfg or meta.json)"))
             }
-            var (run, extra) = try RunAssembly(files: files, options: options, now: now).assemble()
+            let assembly = RunAssembly(files: files, options: options, now: now)
+            var (run, extra) = try assembly.assemble()
+            var objects: [RunAssembly.PredictionObject] = []
+            if !options.predictions.isEmpty {
+                (run.predictions, objects) = try assembly.predictions(options.predictions)
+            }
             if let archived = candidate.archivedRuns, let created = ArchivePipeline.archivedCreated(hash: run.hash, runs: archived) {
                 run.created = created
             }
+            if let archived = candidate.archivedRuns, run.predictions.isEmpty {
+                (run.predictions, objects) = try ArchivedPredictions.read(hash: run.hash, runs: archived, assembly: assembly)
+            }
             var seen = Set<URL>()
             let all = (files.sources + extra).filter { seen.insert($0.url.standardizedFileURL).inserted }
-            return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }))
+            return .success(AssembledRun(run: run, files: all, bytes: all.reduce(0) { $0 + $1.source.size }, predictionObjects: objects))
         } catch let error as DecodingError {
             return .failure(DecodeFailure(message: error.description))
         } catch let error as PipelineError {
@@ -194,18 +205,36 @@ public enum ImportPipeline {
             files: assembled.files.count, bytes: assembled.bytes, warnings: run.warnings, error: nil
         )
         do {
-            let inserted = try repository.whileWriting { () throws(RepositoryError) in
+            let status = try repository.whileWriting { () throws(RepositoryError) -> Outcome.Status in
+                var run = run
+                let concerned = options.replace || !run.predictions.isEmpty
+                if concerned, try repository.contains(hash: run.hash) {
+                    let earlier = try repository.predictions(ofRun: run.hash)
+                    if options.replace {
+                        // The run is made again from its files; predictions attached to it stay.
+                        run.predictions = PredictionMerge.carried(earlier, into: run.predictions)
+                    } else {
+                        // A refusal comes before any object is stored: nothing is left behind.
+                        _ = try PredictionMerge.plan(
+                            stored: earlier.enumerated().map { ($0, $1) }, adding: run.predictions, replace: false, run: run.hash)
+                    }
+                }
                 for file in assembled.files {
                     try repository.storeObject(contentsOf: file.url, knownSHA256: file.source.sha256)
                 }
+                for object in assembled.predictionObjects {
+                    try repository.storeObject(contentsOf: object.url, knownSHA256: object.sha256)
+                }
                 let replacing = options.replace ? try repository.hashes(named: run.name, experiment: run.experiment) : []
-                return try repository.insert(run, replace: options.replace, replacing: replacing)
+                switch try repository.insert(run, replace: options.replace, replacing: replacing) {
+                case .inserted: return .imported
+                case .replaced: return .replaced
+                case .unchanged:
+                    guard !run.predictions.isEmpty else { return .unchanged }
+                    return try repository.attachPredictions(run.predictions, toRun: run.hash, replace: false).changed ? .attached : .unchanged
+                }
             }
-            switch inserted {
-            case .inserted: outcome.status = .imported
-            case .unchanged: outcome.status = .unchanged
-            case .replaced: outcome.status = .replaced
-            }
+            outcome.status = status
         } catch {
             // Every later run would fail the same way: one line for the whole import.
             if error.repositoryLost { throw PipelineError(error.message) }

@@ -35,6 +35,7 @@ extension ImportPipeline.Report {
         let count = { (status: ImportPipeline.Outcome.Status) in self.outcomes.filter { $0.status == status }.count }
         var summary = "\(count(.imported)) imported, \(count(.unchanged)) unchanged"
         if count(.replaced) > 0 { summary += ", \(count(.replaced)) replaced" }
+        if count(.attached) > 0 { summary += ", \(count(.attached)) with predictions attached" }
         if count(.failed) > 0 { summary += ", \(count(.failed)) failed" }
         lines.append(summary + " — repository \(repository)")
         return TerminalText.escaped(lines.joined(separator: "\n") + "\n")

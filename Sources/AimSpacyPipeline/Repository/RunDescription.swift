@@ -39,6 +39,7 @@ enum RunDescription {
                 }
             }
         }
+        out += predictionsText(run)
         if !run.labels.isEmpty {
             var table = TextTable(["COMPONENT", "LABELS"])
             for component in run.labels { table.append([component.component, component.labels.joined(separator: ", ")]) }
