@@ -186,6 +186,23 @@ import Testing
         #expect(runPage.contains("href=\"../runs/\(stem).html\""))
     }
 
+    @Test func aLargeCorpusRendersOnlyItsWorstDocs() throws {
+        let (dir, repo) = try Self.repository()
+        defer { dir.remove() }
+        let run = try Self.run("alice-basic", in: repo)
+        let all = try #require(PredictionErrors.reports(for: [run], store: repo)[run.hash]?.first)
+        let capped = try #require(PredictionErrors.reports(for: [run], store: repo, docLimit: 20)[run.hash]?.first)
+        #expect(capped.docs == Array(all.docs.prefix(20)))
+        #expect(capped.docsLeftOut == 123)
+        #expect(all.docsLeftOut == 0)
+        let out = dir.url.appendingPathComponent("report")
+        _ = try ReportPipeline.render(runs: [run], out: out, singleFile: nil, options: ReportOptions(docsPerPage: 50),
+                                      errors: [run.hash: [capped]])
+        let page = try String(contentsOf: out.appendingPathComponent("runs/\(run.hash)-errors-model-best.html"), encoding: .utf8)
+        #expect(page.contains("1–20 of 20; the 123 docs with the fewest errors are not rendered"))
+        #expect(try ReportPipeline.check(directory: out).problems.isEmpty)
+    }
+
     @Test func missingObjectsAreSaidNotFatal() throws {
         let (dir, repo) = try Self.repository()
         defer { dir.remove() }

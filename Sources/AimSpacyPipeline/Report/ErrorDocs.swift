@@ -7,9 +7,15 @@ import AimSpacyScoring
 /// Each doc of a prediction set for the Errors pages, worst first: what kinds of error it has and under which
 /// labels (from the doc's own error analysis), and its gold and predicted displaCy renders per style, with missed
 /// spans marked in the gold render and the other wrong spans in the predicted one.
-enum ErrorDocs {
-    static func docs(pairs: PairedDocBins, pipeline: ScoringPipeline, docErrors: [Int], lang: String) throws -> [ErrorDoc] {
-        let order = docErrors.indices.sorted { (-docErrors[$0], $0) < (-docErrors[$1], $1) }
+public enum ErrorDocs {
+    /// At most this many docs of a prediction set are rendered (two renders per style each): enough to page through
+    /// the worst, while a 20,000-doc corpus does not turn into gigabytes of pages.
+    public static let renderLimit = 1_000
+
+    static func docs(
+        pairs: PairedDocBins, pipeline: ScoringPipeline, docErrors: [Int], lang: String, limit: Int = renderLimit
+    ) throws -> [ErrorDoc] {
+        let order = docErrors.indices.sorted { (-docErrors[$0], $0) < (-docErrors[$1], $1) }.prefix(limit)
         var out: [ErrorDoc] = []
         out.reserveCapacity(order.count)
         for index in order {

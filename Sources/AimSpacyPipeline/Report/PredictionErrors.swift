@@ -16,17 +16,22 @@ public enum PredictionErrors {
         return reports(for: runs, store: try RunCommands.openRepository(repository))
     }
 
-    /// The error reports of `runs` by run hash, reading the objects from `store`.
-    public static func reports(for runs: [Run], store: any RunStore) -> [String: [ErrorReport]] {
+    /// The error reports of `runs` by run hash, reading the objects from `store`; at most `docLimit` docs of each
+    /// prediction set are rendered, worst first.
+    public static func reports(
+        for runs: [Run], store: any RunStore, docLimit: Int = ErrorDocs.renderLimit
+    ) -> [String: [ErrorReport]] {
         var out: [String: [ErrorReport]] = [:]
         for run in runs where !run.predictions.isEmpty {
-            out[run.hash] = run.predictions.map { report($0, run: run, store: store) }
+            out[run.hash] = run.predictions.map { report($0, run: run, store: store, docLimit: docLimit) }
         }
         return out
     }
 
     /// One prediction set's report; `unavailable` names what could not be read or scored.
-    public static func report(_ set: PredictionSet, run: Run, store: any RunStore) -> ErrorReport {
+    public static func report(
+        _ set: PredictionSet, run: Run, store: any RunStore, docLimit: Int = ErrorDocs.renderLimit
+    ) -> ErrorReport {
         let shown = ErrorReport(
             model: set.model, gold: SharedPath.shown(set.gold), predicted: SharedPath.shown(set.predicted), docCount: set.docs)
         do {
@@ -38,7 +43,9 @@ public enum PredictionErrors {
             var report = shown
             ErrorTables.fill(&report, analysis: analysis, scores: set.scores)
             let errors = set.docErrors.count == gold.count ? set.docErrors : analysis.docErrors
-            report.docs = try ErrorDocs.docs(pairs: pairs, pipeline: pipeline, docErrors: errors, lang: run.lang.isEmpty ? "en" : run.lang)
+            report.docs = try ErrorDocs.docs(pairs: pairs, pipeline: pipeline, docErrors: errors, lang: run.lang.isEmpty ? "en" : run.lang,
+                                             limit: docLimit)
+            report.docsLeftOut = errors.count - report.docs.count
             return report
         } catch let error as ScoringError {
             var report = shown

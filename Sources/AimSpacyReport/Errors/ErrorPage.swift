@@ -74,6 +74,7 @@ enum ErrorPage {
         }
         let first = page * docsPerPage
         context["range"] = shown.isEmpty ? "0" : "\(first + 1)–\(first + shown.count) of \(report.docs.count)"
+            + (report.docsLeftOut > 0 ? "; the \(report.docsLeftOut) docs with the fewest errors are not rendered" : "")
         context["multiPage"] = paths.count > 1
         context["pages"] = paths.enumerated().map { n, p -> [String: Any] in
             ["number": n + 1, "href": plan.href(to: p, from: path), "current": n == page]

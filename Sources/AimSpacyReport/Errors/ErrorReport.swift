@@ -15,6 +15,8 @@ public struct ErrorReport: Sendable, Equatable {
     public var tokens: [ValueConfusionTable]
     /// The docs with their renders, worst first (most errors, then doc order).
     public var docs: [ErrorDoc]
+    /// Docs with the fewest errors left out of `docs`, so that a large corpus keeps its pages bounded.
+    public var docsLeftOut: Int = 0
 
     public init(
         model: String, gold: String, predicted: String, docCount: Int, unavailable: String? = nil,
