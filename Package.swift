@@ -104,6 +104,13 @@ let package = Package(
             resources: [.copy("../../Fixtures")],
             swiftSettings: strict
         ),
+        // The two repository backends for tests that run on both (and the PostgreSQL test server).
+        .target(
+            name: "AimSpacyBackendTestSupport",
+            dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyPostgresRepository"],
+            path: "Tests/AimSpacyBackendTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AimSpacyDecodingTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyDecoding", "AimSpacyModel"],
@@ -116,14 +123,14 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyRepositoryTests",
-            dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyModel"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyBackendTestSupport", "AimSpacyRepository", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyPostgresRepositoryTests",
             dependencies: [
-                "AimSpacyTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository", "AimSpacyModel",
-                "AimSpacyPipeline", "aim-spacy",
+                "AimSpacyTestSupport", "AimSpacyBackendTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository",
+                "AimSpacyModel", "AimSpacyPipeline", "aim-spacy",
             ],
             swiftSettings: strict
         ),
@@ -150,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyCLITests",
-            dependencies: ["AimSpacyTestSupport", "aim-spacy", "AimSpacyPipeline"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyBackendTestSupport", "aim-spacy", "AimSpacyPipeline"],
             swiftSettings: strict
         ),
     ],

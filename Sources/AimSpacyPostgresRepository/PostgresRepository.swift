@@ -60,4 +60,9 @@ public final class PostgresRepository: RunStore {
     public func runCount() throws(RepositoryError) -> Int {
         try session.reading { try $0.row("SELECT count(*) FROM aim_spacy.runs")?[0].decode(Int.self) ?? 0 }
     }
+
+    /// How many distinct displaCy renders are stored (each once, whatever the number of runs showing it).
+    public func renderCount() throws(RepositoryError) -> Int {
+        try session.reading { try $0.row("SELECT count(*) FROM aim_spacy.renders")?[0].decode(Int.self) ?? 0 }
+    }
 }
