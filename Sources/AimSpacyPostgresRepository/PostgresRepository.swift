@@ -31,10 +31,14 @@ public final class PostgresRepository: RunStore {
         try session.reading { try PostgresSchema.applied($0) ?? [] }
     }
 
+    /// The lock is taken and let go by statements sent without waiting: they run in order with
+    /// the body's, which wait for them.
     public func whileWriting<T>(_ body: () throws(RepositoryError) -> T) throws(RepositoryError) -> T {
-        try session.reading { try $0.execute("SELECT pg_advisory_lock_shared(\(PostgresSchema.writerLock))") }
-        defer { _ = try? session.reading { try $0.execute("SELECT pg_advisory_unlock_shared(\(PostgresSchema.writerLock))") } }
-        return try body()
+        try session.later("SELECT pg_advisory_lock_shared(\(PostgresSchema.writerLock))")
+        defer { try? session.later("SELECT pg_advisory_unlock_shared(\(PostgresSchema.writerLock))") }
+        let result = try body()
+        try session.settle()
+        return result
     }
 
     public func contains(hash: String) throws(RepositoryError) -> Bool {
