@@ -10,12 +10,15 @@ extension PostgresRepository {
     /// The largest chunk of an object kept in one row.
     public static let chunkSize = 1 << 20
 
-    /// A file of at most one chunk is read whole and written by one statement (its hash checked
-    /// first), without asking the server whether it has the object: the statement does nothing
-    /// when it does. Larger files are streamed in one transaction.
+    /// A small file is read whole and written by one statement (its hash checked first), without
+    /// asking the server whether it has the object: the statement does nothing when it does. A
+    /// larger one is sent only when the server lacks it, in one statement up to a chunk, else
+    /// streamed in one transaction.
     @discardableResult
     public func storeObject(contentsOf source: URL, knownSHA256: String? = nil) throws(RepositoryError) -> String {
-        if let small = try PostgresRepository.smallFile(source) {
+        if knownSHA256 == nil || PostgresRepository.fileSize(source) <= PostgresRepository.sentUnasked,
+            let small = try PostgresRepository.smallFile(source)
+        {
             var hasher = SHA256()
             small.withUnsafeBytes { hasher.update($0) }
             let digest = hasher.finalize()
@@ -72,6 +75,14 @@ extension PostgresRepository {
                 INSERT INTO aim_spacy.object_chunks (sha256, ord, data) SELECT sha256, 0, \(chunk) FROM claimed
                 """)
         }
+    }
+
+    /// Objects up to this size are sent without asking first whether the server has them.
+    static let sentUnasked = 16 << 10
+
+    /// The file's size, or 0 when it cannot be read (reading it then says why).
+    private static func fileSize(_ source: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// The file's bytes when it fits in one chunk, else `nil`.

@@ -70,8 +70,9 @@ extension PostgresRepository {
         return removed
     }
 
-    /// The statements that write a run, in order: one per table; renders (but those already
-    /// stored) sorted by id, so two transactions sharing renders lock them in the same order.
+    /// The statements that write a run: its row, then the rows of every other table in one
+    /// statement; renders (but those already stored) sorted by id, so two transactions sharing
+    /// renders lock them in the same order.
     static func statements(writing run: Run, storedRenders: Set<String>) -> [PostgresQuery] {
         let config = RunCoding.text(run.hyperparameters)
         let evaluation = run.evaluation.map(RunCoding.text)
@@ -85,11 +86,9 @@ extension PostgresRepository {
                 \(RunCoding.strings(run.pipeline)), \(run.lang), \(run.spacyVersion), \(RunCoding.settings(run.settings)),
                 \(evaluation), \(run.evaluation.flatMap { jsonb($0, evaluation ?? "") })::jsonb, \(RunCoding.strings(run.warnings)))
             """]
-        func batch(_ table: String, rows: Int, _ fill: (inout PostgresRowBatch) -> Void, _ suffix: String = "") {
-            guard rows > 0 else { return }
-            var batch = PostgresRowBatch(into: "aim_spacy." + table)
-            fill(&batch)
-            statements.append(batch.query(suffix))
+        var rows = PostgresRowBatch()
+        func batch(_ table: String, rows count: Int, _ fill: (inout PostgresRowBatch) -> Void, _ suffix: String = "") {
+            rows.table("aim_spacy." + table, rows: count, suffix: suffix, fill)
         }
 
         var seenTags: Set<String> = []
@@ -184,6 +183,7 @@ extension PostgresRepository {
             $0.column("sha256", run.sources.map(\.sha256))
             $0.column("role", run.sources.map(\.role))
         }
+        if let query = rows.query { statements.append(query) }
         return statements
     }
 

@@ -1,17 +1,29 @@
 import PostgresNIO
 
-/// Many rows of one table in one `INSERT`: each column's values travel as one array parameter
-/// that the server unnests, so a run's hundreds of rows cost a statement per table instead of one
-/// per row.
+/// The rows of several tables in one statement: each table's rows go by an `INSERT ... SELECT`
+/// over arrays the server unnests (one array parameter per column), and the tables' inserts are
+/// joined by `WITH`, so a run's hundreds of rows cost one statement instead of one per row.
+/// Foreign keys are checked at the end of the statement, when every table's rows are in.
 struct PostgresRowBatch {
-    private let table: String
+    private var inserts: [String] = []
+    private var bindings = PostgresBindings()
     private var columns: [String] = []
     private var values: [String] = []
     private var arrays: [String] = []
-    private var bindings = PostgresBindings()
 
-    init(into table: String) {
-        self.table = table
+    /// Adds the rows of a table (none when `rows` is 0); `fill` gives its columns, and `suffix`
+    /// follows the insert (e.g. `ON CONFLICT ... DO NOTHING`).
+    mutating func table(_ table: String, rows: Int, suffix: String = "", _ fill: (inout PostgresRowBatch) -> Void) {
+        guard rows > 0 else { return }
+        columns = []
+        values = []
+        arrays = []
+        fill(&self)
+        let names = (0..<arrays.count).map { "c\($0)" }.joined(separator: ", ")
+        inserts.append(
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "
+                + "FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(names))\(suffix.isEmpty ? "" : " " + suffix)"
+        )
     }
 
     /// A column with the same value in every row.
@@ -38,14 +50,11 @@ struct PostgresRowBatch {
         self.values.append("CASE WHEN \(absent) THEN NULL ELSE \(value) END")
     }
 
-    /// The statement; `suffix` follows it (e.g. `ON CONFLICT ... DO NOTHING`).
-    func query(_ suffix: String = "") -> PostgresQuery {
-        let names = (0..<arrays.count).map { "c\($0)" }.joined(separator: ", ")
-        return PostgresQuery(
-            unsafeSQL: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "
-                + "FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(names))\(suffix.isEmpty ? "" : " " + suffix)",
-            binds: bindings
-        )
+    /// The statement, or `nil` when no table has rows.
+    var query: PostgresQuery? {
+        guard let last = inserts.last else { return nil }
+        let earlier = inserts.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
+        return PostgresQuery(unsafeSQL: (earlier.isEmpty ? "" : "WITH " + earlier.joined(separator: ", ") + " ") + last, binds: bindings)
     }
 
     /// Binds an array and names its element in the `SELECT`.
