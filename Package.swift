@@ -105,6 +105,13 @@ let package = Package(
             resources: [.copy("../../Fixtures")],
             swiftSettings: strict
         ),
+        // The two repository backends for tests that run on both (and the PostgreSQL test server).
+        .target(
+            name: "AimSpacyBackendTestSupport",
+            dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyPostgresRepository"],
+            path: "Tests/AimSpacyBackendTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AimSpacyDecodingTests",
             dependencies: ["AimSpacyTestSupport", "AimSpacyDecoding", "AimSpacyModel"],
@@ -117,14 +124,14 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyRepositoryTests",
-            dependencies: ["AimSpacyTestSupport", "AimSpacyRepository", "AimSpacyModel"],
+            dependencies: ["AimSpacyTestSupport", "AimSpacyBackendTestSupport", "AimSpacyRepository", "AimSpacyModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "AimSpacyPostgresRepositoryTests",
             dependencies: [
-                "AimSpacyTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository", "AimSpacyModel",
-                "AimSpacyPipeline", "aim-spacy", "AimSpacyReport",
+                "AimSpacyTestSupport", "AimSpacyBackendTestSupport", "AimSpacyPostgresRepository", "AimSpacyRepository",
+                "AimSpacyModel", "AimSpacyPipeline", "aim-spacy", "AimSpacyReport",
             ],
             swiftSettings: strict
         ),
@@ -151,7 +158,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AimSpacyCLITests",
-            dependencies: ["AimSpacyTestSupport", "aim-spacy", "AimSpacyPipeline", "AimSpacyReport", "AimSpacyRepository", "AimSpacyDisplacy", "AimSpacyDecoding"],
+            dependencies: [
+                "AimSpacyTestSupport", "AimSpacyBackendTestSupport", "aim-spacy", "AimSpacyPipeline", "AimSpacyReport",
+                "AimSpacyRepository", "AimSpacyDisplacy", "AimSpacyDecoding",
+            ],
             swiftSettings: strict
         ),
     ],

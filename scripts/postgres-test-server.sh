@@ -19,8 +19,22 @@ as_server() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Closes every descriptor but stdin, stdout and stderr (and bash's own 255), so that the server,
+# which runs on after this script, holds none of its caller's. Foundation's `Process` gives each
+# child one end of a socket pair and takes the child for finished only when that end is closed
+# everywhere: a server keeping it made `Process.waitUntilExit` (the tests' self-started server)
+# wait for as long as the server ran.
+close_inherited_descriptors() {
+    local fd
+    for fd in /proc/$$/fd/*; do
+        fd="${fd##*/}"
+        if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+}
+
 start() {
     local dir port password tries=0
+    close_inherited_descriptors
     dir="$(mktemp -d /tmp/aim-spacy-pg.XXXXXX)"
     chmod 755 "$dir"
     password="$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"

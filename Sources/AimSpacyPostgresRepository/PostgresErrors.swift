@@ -13,6 +13,7 @@ enum PostgresErrors {
 
     static func repositoryError(_ error: any Error, location: PostgresLocation, connecting: Bool = false) -> RepositoryError {
         if let error = error as? RepositoryError { return error }
+        if let error = error as? SentEarlier { return repositoryError(error.underlying, location: location, connecting: connecting) }
         let server = "PostgreSQL server \(location.host):\(location.port)"
         if error is ConnectionLost {
             return RepositoryError("\(location.redacted): the connection to the \(server) was lost", repositoryLost: true)

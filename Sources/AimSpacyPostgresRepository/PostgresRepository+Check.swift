@@ -3,8 +3,9 @@ import AimSpacyRepository
 import PostgresNIO
 
 extension PostgresRepository {
-    /// Finds objects runs refer to but the store lacks, objects whose chunks do not add up,
-    /// orphan objects and renders; with `fix`, removes the orphans. Holds the writer lock
+    /// Finds series whose packed points do not decode or disagree with their count, objects runs
+    /// refer to but the store lacks, objects whose chunks do not add up, orphan objects and
+    /// renders; with `fix`, removes the orphans. Holds the writer lock
     /// exclusively (see `whileWriting`), so objects of imports in progress are not taken for orphans.
     /// The server keeps its own integrity (constraints, transactions): there is no file to check.
     public func check(fix: Bool = false) throws(RepositoryError) -> CheckReport {
@@ -12,6 +13,7 @@ extension PostgresRepository {
         defer { _ = try? session.reading { try $0.execute("SELECT pg_advisory_unlock(\(PostgresSchema.writerLock))") } }
         var report = CheckReport()
         try session.reading { calls in
+            report.malformedSeries = try PostgresRepository.malformedSeries(calls)
             report.missingObjects = try calls.rows("""
                 SELECT s.sha256, s.run, s.path FROM (SELECT sha256, run, path FROM aim_spacy.sources
                     UNION ALL \(unescaped: PostgresRepository.predictionReferences)) s
@@ -58,5 +60,23 @@ extension PostgresRepository {
         report.orphanObjects = []
         report.orphanRenders = []
         return report
+    }
+
+    /// Every series whose `points` do not decode, or decode to another count than `count`, in the
+    /// words of the SQLite repository's check.
+    static func malformedSeries(_ calls: PostgresCalls) throws -> [String] {
+        var problems: [String] = []
+        for row in try calls.rows("SELECT run, ord, name, count, points FROM aim_spacy.series ORDER BY run COLLATE \"C\", ord") {
+            let place = "run \(try row[0].decode(String.self)), series \(try row[1].decode(Int.self)) (\(try row[2].decode(String.self)))"
+            let packed = try row[4].decode(ByteBuffer.self)
+            do {
+                let count = try PackedPoints.decode(Array(packed.readableBytesView)).count
+                let stored = try row[3].decode(Int.self)
+                if count != stored { problems.append("\(place): \(count) points, but the series records \(stored)") }
+            } catch {
+                problems.append("\(place): \(error)")
+            }
+        }
+        return problems
     }
 }

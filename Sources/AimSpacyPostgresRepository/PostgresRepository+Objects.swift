@@ -10,8 +10,26 @@ extension PostgresRepository {
     /// The largest chunk of an object kept in one row.
     public static let chunkSize = 1 << 20
 
+    /// A small file is read whole and written by one statement (its hash checked first), without
+    /// asking the server whether it has the object: the statement does nothing when it does. A
+    /// larger one is sent only when the server lacks it, in one statement up to a chunk, else
+    /// streamed in one transaction.
     @discardableResult
     public func storeObject(contentsOf source: URL, knownSHA256: String? = nil) throws(RepositoryError) -> String {
+        if knownSHA256 == nil || PostgresRepository.fileSize(source) <= PostgresRepository.sentUnasked,
+            let small = try PostgresRepository.smallFile(source)
+        {
+            var hasher = SHA256()
+            small.withUnsafeBytes { hasher.update($0) }
+            let digest = hasher.finalize()
+            guard let knownSHA256, knownSHA256 != digest else {
+                try storeChunk(small, digest)
+                return digest
+            }
+            // Changed since it was hashed: fine only if the object it was is already stored.
+            if try containsObject(knownSHA256) { return knownSHA256 }
+            throw RepositoryError("\(source.path): changed while it was imported (sha256 \(knownSHA256) before, \(digest) now)")
+        }
         if let knownSHA256, try containsObject(knownSHA256) { return knownSHA256 }
         let digest: String
         if let knownSHA256 { digest = knownSHA256 } else { digest = try PostgresRepository.hash(source) }
@@ -25,21 +43,58 @@ extension PostgresRepository {
         var hasher = SHA256()
         data.withUnsafeBytes { hasher.update($0) }
         let digest = hasher.finalize()
+        if data.count <= PostgresRepository.chunkSize {
+            try storeChunk(data, digest)
+            return digest
+        }
         if try containsObject(digest) { return digest }
         try session.transaction { calls in
             guard try claim(digest, calls) else { return }
             var ord = 0
             var offset = 0
-            while offset < data.count || ord == 0 {
+            while offset < data.count {
                 let end = min(data.count, offset + PostgresRepository.chunkSize)
                 let chunk = ByteBuffer(bytes: data[data.startIndex + offset..<data.startIndex + end])
-                try calls.execute("INSERT INTO aim_spacy.object_chunks (sha256, ord, data) VALUES (\(digest), \(ord), \(chunk))")
+                try calls.send("INSERT INTO aim_spacy.object_chunks (sha256, ord, data) VALUES (\(digest), \(ord), \(chunk))")
                 ord += 1
                 offset = end
             }
-            try calls.execute("UPDATE aim_spacy.objects SET size = \(data.count), chunks = \(ord) WHERE sha256 = \(digest)")
+            try calls.send("UPDATE aim_spacy.objects SET size = \(data.count), chunks = \(ord) WHERE sha256 = \(digest)")
         }
         return digest
+    }
+
+    /// Stores an object of one chunk by one statement, which does nothing when it is stored.
+    private func storeChunk(_ bytes: Data, _ digest: String) throws(RepositoryError) {
+        let chunk = ByteBuffer(bytes: bytes)
+        try session.reading { calls in
+            try calls.execute("""
+                WITH claimed AS (
+                    INSERT INTO aim_spacy.objects (sha256, size, chunks) VALUES (\(digest), \(bytes.count), 1)
+                    ON CONFLICT DO NOTHING RETURNING sha256)
+                INSERT INTO aim_spacy.object_chunks (sha256, ord, data) SELECT sha256, 0, \(chunk) FROM claimed
+                """)
+        }
+    }
+
+    /// Objects up to this size are sent without asking first whether the server has them.
+    static let sentUnasked = 16 << 10
+
+    /// The file's size, or 0 when it cannot be read (reading it then says why).
+    private static func fileSize(_ source: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: source.path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// The file's bytes when it fits in one chunk, else `nil`.
+    private static func smallFile(_ source: URL) throws(RepositoryError) -> Data? {
+        do {
+            let input = try FileHandle(forReadingFrom: source)
+            defer { try? input.close() }
+            let head = try input.read(upToCount: chunkSize + 1) ?? Data()
+            return head.count <= chunkSize ? head : nil
+        } catch {
+            throw RepositoryError("\(source.path): cannot read: \(error.localizedDescription)")
+        }
     }
 
     public func containsObject(_ sha256: String) throws(RepositoryError) -> Bool {
@@ -103,9 +158,11 @@ extension PostgresRepository {
             while true {
                 guard let chunk = try input.read(upToCount: PostgresRepository.chunkSize), !chunk.isEmpty else { break }
                 chunk.withUnsafeBytes { hasher.update($0) }
-                try calls.execute("INSERT INTO aim_spacy.object_chunks (sha256, ord, data) VALUES (\(digest), \(ord), \(ByteBuffer(bytes: chunk)))")
+                try calls.send("INSERT INTO aim_spacy.object_chunks (sha256, ord, data) VALUES (\(digest), \(ord), \(ByteBuffer(bytes: chunk)))")
                 ord += 1
                 size += chunk.count
+                // At most a few chunks in flight: a large file never sits whole in memory.
+                if ord % 4 == 0 { try calls.settle() }
             }
             if ord == 0 {
                 try calls.execute("INSERT INTO aim_spacy.object_chunks (sha256, ord, data) VALUES (\(digest), 0, \(ByteBuffer()))")

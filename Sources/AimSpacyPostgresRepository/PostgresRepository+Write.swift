@@ -6,7 +6,9 @@ import PostgresNIO
 extension PostgresRepository {
     /// Writes a run in one transaction, as `RunRepository.insert` does. Writers of the same run
     /// take turns (a transaction lock on its hash), so concurrent imports of one training store it
-    /// once and the others find it `.unchanged`.
+    /// once and the others find it `.unchanged`. The lock, the checks and the writes are sent
+    /// without waiting between them: the calling thread waits twice, for the checks and for the
+    /// commit.
     @discardableResult
     public func insert(_ run: Run, replace: Bool = false, replacing: [String] = []) throws(RepositoryError) -> InsertOutcome {
         let known = Set(run.renders.map(\.id))
@@ -15,55 +17,66 @@ extension PostgresRepository {
                 throw RepositoryError("run \(run.hash): visualisation refers to render \(id), which the run does not hold")
             }
         }
-        let renderIDs = Array(Set(run.renders.map(\.id))).sorted()
+        let renderIDs = known.sorted()
+        let wanted = Array(Set(run.sources.map(\.sha256))).sorted()
         return try session.transaction { calls -> InsertOutcome in
             try PostgresRepository.checkPredictionObjects(run.predictions, run: run.hash, calls)
-            let wanted = Array(Set(run.sources.map(\.sha256))).sorted()
-            if !wanted.isEmpty {
-                let present = Set(try calls.rows("SELECT sha256 FROM aim_spacy.objects WHERE sha256 = ANY(\(wanted))").map { try $0[0].decode(String.self) })
-                if let source = run.sources.first(where: { !present.contains($0.sha256) }) {
-                    throw RepositoryError("run \(run.hash): object \(source.sha256) of \(source.path) is not in the store; store it before inserting the run")
-                }
+            try calls.send("SELECT pg_advisory_xact_lock(hashtextextended(\(run.hash), 0))")
+            guard let info = try calls.plainRows("""
+                SELECT EXISTS (SELECT 1 FROM aim_spacy.runs WHERE hash = \(run.hash)),
+                    ARRAY(SELECT sha256 FROM aim_spacy.objects WHERE sha256 = ANY(\(wanted))),
+                    ARRAY(SELECT id FROM aim_spacy.renders WHERE id = ANY(\(renderIDs)))
+                """).first
+            else { throw RepositoryError("run \(run.hash): the server gave no answer") }
+            let (exists, presentObjects, storedRenders) = try info.decode((Bool, [String], [String]).self)
+            let present = Set(presentObjects)
+            if let source = run.sources.first(where: { !present.contains($0.sha256) }) {
+                throw RepositoryError("run \(run.hash): object \(source.sha256) of \(source.path) is not in the store; store it before inserting the run")
             }
-            try calls.execute("SELECT pg_advisory_xact_lock(hashtextextended(\(run.hash), 0))")
-            let exists = try calls.row("SELECT 1 FROM aim_spacy.runs WHERE hash = \(run.hash)") != nil
-            var removed = try PostgresRepository.deleteRuns(replacing.filter { $0 != run.hash }, calls)
+            var removed = try PostgresRepository.deleteRuns(replacing.filter { $0 != run.hash }, keeping: renderIDs, calls)
             if exists {
                 if !replace { return removed.isEmpty ? .unchanged : .replaced(removed) }
-                removed.insert(contentsOf: try PostgresRepository.deleteRuns([run.hash], calls), at: 0)
+                removed.insert(contentsOf: try PostgresRepository.deleteRuns([run.hash], keeping: renderIDs, calls), at: 0)
             }
             // Renders are shared by runs of one corpus: the markup of those already stored is not sent again.
-            let stored = renderIDs.isEmpty ? [] : Set(try calls.rows("SELECT id FROM aim_spacy.renders WHERE id = ANY(\(renderIDs))").map { try $0[0].decode(String.self) })
-            try calls.pipeline(PostgresRepository.statements(writing: run, storedRenders: stored))
-            try calls.pipeline(PostgresRepository.statements(writingPredictionsOf: run))
+            for statement in PostgresRepository.statements(writing: run, storedRenders: Set(storedRenders)) {
+                try calls.send(statement)
+            }
+            for statement in PostgresRepository.statements(writingPredictionsOf: run) {
+                try calls.send(statement)
+            }
             return removed.isEmpty ? .inserted : .replaced(removed)
         }
     }
 
-    /// Deletes the runs (their rows go with them) and the renders only they showed; returns the
-    /// hashes that were there.
-    static func deleteRuns(_ hashes: [String], _ calls: PostgresCalls) throws -> [String] {
-        var removed: [String] = []
-        var renders: Set<String> = []
-        for hash in hashes where !removed.contains(hash) {
-            for row in try calls.rows("SELECT render FROM aim_spacy.run_renders WHERE run = \(hash)") {
-                renders.insert(try row[0].decode(String.self))
-            }
-            if try calls.execute("DELETE FROM aim_spacy.runs WHERE hash = \(hash)") > 0 { removed.append(hash) }
-        }
-        let ids = renders.sorted()
-        if !ids.isEmpty {
-            try calls.execute("""
-                DELETE FROM aim_spacy.renders r WHERE r.id = ANY(\(ids))
+    /// Deletes the runs (their rows go with them) and the renders only they showed, but those in
+    /// `kept` (a run about to be written shows them); returns the hashes that were there, in the
+    /// order given. The renders go by a statement sent without waiting.
+    static func deleteRuns(_ hashes: [String], keeping kept: [String] = [], _ calls: PostgresCalls) throws -> [String] {
+        guard !hashes.isEmpty else { return [] }
+        guard let row = try calls.plainRows("""
+            WITH shown AS (SELECT DISTINCT render FROM aim_spacy.run_renders WHERE run = ANY(\(hashes))),
+                gone AS (DELETE FROM aim_spacy.runs WHERE hash = ANY(\(hashes)) RETURNING hash)
+            SELECT ARRAY(SELECT hash FROM gone), ARRAY(SELECT render FROM shown)
+            """).first
+        else { return [] }
+        let (gone, shown) = try row.decode(([String], [String]).self)
+        if !shown.isEmpty {
+            try calls.send("""
+                DELETE FROM aim_spacy.renders r WHERE r.id = ANY(\(shown)) AND NOT r.id = ANY(\(kept))
                 AND NOT EXISTS (SELECT 1 FROM aim_spacy.run_renders rr WHERE rr.render = r.id)
                 AND NOT EXISTS (SELECT 1 FROM aim_spacy.visualisation_docs v WHERE v.render = r.id)
                 """)
         }
+        let deleted = Set(gone)
+        var removed: [String] = []
+        for hash in hashes where deleted.contains(hash) && !removed.contains(hash) { removed.append(hash) }
         return removed
     }
 
-    /// The statements that write a run, in order; renders (but those already stored) by id, so two
-    /// transactions sharing renders lock them in the same order.
+    /// The statements that write a run: its row, then the rows of every other table in one
+    /// statement; renders (but those already stored) sorted by id, so two transactions sharing
+    /// renders lock them in the same order.
     static func statements(writing run: Run, storedRenders: Set<String>) -> [PostgresQuery] {
         let config = RunCoding.text(run.hyperparameters)
         let evaluation = run.evaluation.map(RunCoding.text)
@@ -77,78 +90,104 @@ extension PostgresRepository {
                 \(RunCoding.strings(run.pipeline)), \(run.lang), \(run.spacyVersion), \(RunCoding.settings(run.settings)),
                 \(evaluation), \(run.evaluation.flatMap { jsonb($0, evaluation ?? "") })::jsonb, \(RunCoding.strings(run.warnings)))
             """]
+        var rows = PostgresRowBatch()
+        func batch(_ table: String, rows count: Int, _ fill: (inout PostgresRowBatch) -> Void, _ suffix: String = "") {
+            rows.table("aim_spacy." + table, rows: count, suffix: suffix, fill)
+        }
+
         var seenTags: Set<String> = []
-        for (ord, tag) in run.tags.enumerated() where seenTags.insert(tag).inserted {
-            statements.append("INSERT INTO aim_spacy.tags (run, ord, tag) VALUES (\(run.hash), \(ord), \(tag))")
+        let tags = run.tags.enumerated().filter { seenTags.insert($0.element).inserted }
+        batch("tags", rows: tags.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", tags.map(\.offset))
+            $0.column("tag", tags.map(\.element))
         }
-        for (ord, series) in run.series.enumerated() {
-            let points = ByteBuffer(bytes: PackedPoints.encode(series.points))
-            statements.append("""
-                INSERT INTO aim_spacy.series (run, ord, name, context, context_json, count, last, min, max, points)
-                VALUES (\(run.hash), \(ord), \(series.name), \(series.contextText), \(RunCoding.context(series.context)),
-                    \(series.points.count), \(series.last), \(series.min), \(series.max), \(points))
-                """)
+        batch("series", rows: run.series.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.series.indices))
+            $0.column("name", run.series.map(\.name))
+            $0.column("context", run.series.map(\.contextText))
+            $0.column("context_json", run.series.map { RunCoding.context($0.context) })
+            $0.column("count", run.series.map(\.points.count))
+            $0.column("last", run.series.map(\.last), placeholder: 0)
+            $0.column("min", run.series.map(\.min), placeholder: 0)
+            $0.column("max", run.series.map(\.max), placeholder: 0)
+            $0.column("points", run.series.map { ByteBuffer(bytes: PackedPoints.encode($0.points)) })
         }
-        for (modelOrd, final) in run.finalScores.enumerated() {
-            statements.append("INSERT INTO aim_spacy.final_models (run, ord, model) VALUES (\(run.hash), \(modelOrd), \(final.model))")
-            for (ord, score) in final.scores.enumerated() {
-                statements.append("""
-                    INSERT INTO aim_spacy.final_scores (run, model_ord, ord, name, value)
-                    VALUES (\(run.hash), \(modelOrd), \(ord), \(score.name), \(score.value))
-                    """)
-            }
-            for (ord, table) in final.perLabel.enumerated() {
-                statements.append("""
-                    INSERT INTO aim_spacy.score_tables (run, model_ord, ord, name, rows_json)
-                    VALUES (\(run.hash), \(modelOrd), \(ord), \(table.name), \(RunCoding.rows(table.rows)))
-                    """)
-            }
+        batch("final_models", rows: run.finalScores.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.finalScores.indices))
+            $0.column("model", run.finalScores.map(\.model))
         }
-        for (ord, component) in run.labels.enumerated() {
-            statements.append("""
-                INSERT INTO aim_spacy.labels (run, ord, component, labels_json)
-                VALUES (\(run.hash), \(ord), \(component.component), \(RunCoding.strings(component.labels)))
-                """)
+        let scores = run.finalScores.enumerated().flatMap { model, final in final.scores.enumerated().map { (model, $0, $1) } }
+        batch("final_scores", rows: scores.count) {
+            $0.constant("run", run.hash)
+            $0.column("model_ord", scores.map(\.0))
+            $0.column("ord", scores.map(\.1))
+            $0.column("name", scores.map(\.2.name))
+            $0.column("value", scores.map(\.2.value), placeholder: 0)
         }
-        for (ord, dataset) in run.datasets.enumerated() {
-            statements.append("""
-                INSERT INTO aim_spacy.datasets (run, ord, role, path, docs, tokens, sentences, entity_labels_json,
-                    span_labels_json, cat_labels_json)
-                VALUES (\(run.hash), \(ord), \(dataset.role), \(dataset.path), \(dataset.docs), \(dataset.tokens),
-                    \(dataset.sentences), \(RunCoding.counts(dataset.entityLabels)), \(RunCoding.counts(dataset.spanLabels)),
-                    \(RunCoding.counts(dataset.catLabels)))
-                """)
+        let tables = run.finalScores.enumerated().flatMap { model, final in final.perLabel.enumerated().map { (model, $0, $1) } }
+        batch("score_tables", rows: tables.count) {
+            $0.constant("run", run.hash)
+            $0.column("model_ord", tables.map(\.0))
+            $0.column("ord", tables.map(\.1))
+            $0.column("name", tables.map(\.2.name))
+            $0.column("rows_json", tables.map { RunCoding.rows($0.2.rows) })
+        }
+        batch("labels", rows: run.labels.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.labels.indices))
+            $0.column("component", run.labels.map(\.component))
+            $0.column("labels_json", run.labels.map { RunCoding.strings($0.labels) })
+        }
+        batch("datasets", rows: run.datasets.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.datasets.indices))
+            $0.column("role", run.datasets.map(\.role))
+            $0.column("path", run.datasets.map(\.path))
+            $0.column("docs", run.datasets.map(\.docs))
+            $0.column("tokens", run.datasets.map(\.tokens))
+            $0.column("sentences", run.datasets.map(\.sentences))
+            $0.column("entity_labels_json", run.datasets.map { RunCoding.counts($0.entityLabels) })
+            $0.column("span_labels_json", run.datasets.map { RunCoding.counts($0.spanLabels) })
+            $0.column("cat_labels_json", run.datasets.map { RunCoding.counts($0.catLabels) })
         }
         var renders: [String: Render] = [:]
         for render in run.renders where renders[render.id] == nil && !storedRenders.contains(render.id) { renders[render.id] = render }
-        for id in renders.keys.sorted() {
-            let render = renders[id]!
-            statements.append("""
-                INSERT INTO aim_spacy.renders (id, style, markup) VALUES (\(render.id), \(render.style), \(render.markup))
-                ON CONFLICT (id) DO NOTHING
-                """)
+        let newRenders = renders.keys.sorted().map { renders[$0]! }
+        batch("renders", rows: newRenders.count, {
+            $0.column("id", newRenders.map(\.id))
+            $0.column("style", newRenders.map(\.style))
+            $0.column("markup", newRenders.map(\.markup))
+        }, "ON CONFLICT (id) DO NOTHING")
+        batch("run_renders", rows: run.renders.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.renders.indices))
+            $0.column("render", run.renders.map(\.id))
         }
-        for (ord, render) in run.renders.enumerated() {
-            statements.append("INSERT INTO aim_spacy.run_renders (run, ord, render) VALUES (\(run.hash), \(ord), \(render.id))")
+        batch("visualisations", rows: run.visualisations.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.visualisations.indices))
+            $0.column("step", run.visualisations.map(\.step), placeholder: 0)
+            $0.column("style", run.visualisations.map(\.style))
         }
-        for (ord, visualisation) in run.visualisations.enumerated() {
-            statements.append("""
-                INSERT INTO aim_spacy.visualisations (run, ord, step, style)
-                VALUES (\(run.hash), \(ord), \(visualisation.step), \(visualisation.style))
-                """)
-            for (doc, id) in visualisation.renderIDs.enumerated() {
-                statements.append("""
-                    INSERT INTO aim_spacy.visualisation_docs (run, visualisation, ord, render)
-                    VALUES (\(run.hash), \(ord), \(doc), \(id))
-                    """)
-            }
+        let docs = run.visualisations.enumerated().flatMap { ord, visualisation in visualisation.renderIDs.enumerated().map { (ord, $0, $1) } }
+        batch("visualisation_docs", rows: docs.count) {
+            $0.constant("run", run.hash)
+            $0.column("visualisation", docs.map(\.0))
+            $0.column("ord", docs.map(\.1))
+            $0.column("render", docs.map(\.2))
         }
-        for (ord, source) in run.sources.enumerated() {
-            statements.append("""
-                INSERT INTO aim_spacy.sources (run, ord, path, size, sha256, role)
-                VALUES (\(run.hash), \(ord), \(source.path), \(source.size), \(source.sha256), \(source.role))
-                """)
+        batch("sources", rows: run.sources.count) {
+            $0.constant("run", run.hash)
+            $0.column("ord", Array(run.sources.indices))
+            $0.column("path", run.sources.map(\.path))
+            $0.column("size", run.sources.map(\.size))
+            $0.column("sha256", run.sources.map(\.sha256))
+            $0.column("role", run.sources.map(\.role))
         }
+        if let query = rows.query { statements.append(query) }
         return statements
     }
 

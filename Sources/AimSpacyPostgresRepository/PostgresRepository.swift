@@ -31,10 +31,14 @@ public final class PostgresRepository: RunStore {
         try session.reading { try PostgresSchema.applied($0) ?? [] }
     }
 
+    /// The lock is taken and let go by statements sent without waiting: they run in order with
+    /// the body's, which wait for them.
     public func whileWriting<T>(_ body: () throws(RepositoryError) -> T) throws(RepositoryError) -> T {
-        try session.reading { try $0.execute("SELECT pg_advisory_lock_shared(\(PostgresSchema.writerLock))") }
-        defer { _ = try? session.reading { try $0.execute("SELECT pg_advisory_unlock_shared(\(PostgresSchema.writerLock))") } }
-        return try body()
+        try session.later("SELECT pg_advisory_lock_shared(\(PostgresSchema.writerLock))")
+        defer { try? session.later("SELECT pg_advisory_unlock_shared(\(PostgresSchema.writerLock))") }
+        let result = try body()
+        try session.settle()
+        return result
     }
 
     public func contains(hash: String) throws(RepositoryError) -> Bool {
@@ -59,5 +63,10 @@ public final class PostgresRepository: RunStore {
     /// How many runs the repository holds.
     public func runCount() throws(RepositoryError) -> Int {
         try session.reading { try $0.row("SELECT count(*) FROM aim_spacy.runs")?[0].decode(Int.self) ?? 0 }
+    }
+
+    /// How many distinct displaCy renders are stored (each once, whatever the number of runs showing it).
+    public func renderCount() throws(RepositoryError) -> Int {
+        try session.reading { try $0.row("SELECT count(*) FROM aim_spacy.renders")?[0].decode(Int.self) ?? 0 }
     }
 }

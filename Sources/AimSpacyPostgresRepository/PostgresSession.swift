@@ -6,12 +6,14 @@ import Synchronization
 /// One connection to the server, used by one caller at a time: every read or write is a call of
 /// `reading` or `transaction`, which hold the connection for their whole body. The commands are
 /// synchronous, so each query waits for its answer on the calling thread while the event loop does
-/// the I/O.
+/// the I/O. Statements whose answer is not needed at once are sent without waiting (`later`,
+/// `PostgresCalls.send`); the connection runs them in order, and the next wait also waits for them
+/// and throws the first failure, so a run's many statements cost the calling thread one wait.
 final class PostgresSession: Sendable {
     let location: PostgresLocation
     private let connection: PostgresConnection
     private let logger: Logger
-    private let turn = Mutex<Void>(())
+    private let turn = Mutex<PendingAnswers>(PendingAnswers())
     /// Set once the connection failed: no query is sent on it again (one sent on a closed
     /// connection may never be answered).
     private let lost = LostFlag()
@@ -70,30 +72,44 @@ final class PostgresSession: Sendable {
 
     /// Runs `body` with the connection, outside any explicit transaction.
     func reading<T>(_ body: (PostgresCalls) throws -> T) throws(RepositoryError) -> T {
-        let calls = PostgresCalls(connection: connection, logger: logger, lost: lost)
         do {
-            return try turn.withLock { _ in try body(calls) }
+            return try turn.withLock { pending in
+                try body(PostgresCalls(connection: connection, logger: logger, lost: lost, pending: pending))
+            }
         } catch {
             throw PostgresErrors.repositoryError(error, location: location)
         }
     }
 
+    /// Sends a statement without waiting for its answer; a failure is thrown by the next call that
+    /// waits (as a `RepositoryError`: never tried again as part of a later transaction).
+    func later(_ query: PostgresQuery) throws(RepositoryError) {
+        try reading { try $0.send(query, retryable: false) }
+    }
+
+    /// Waits for every statement sent so far.
+    func settle() throws(RepositoryError) {
+        try reading { try $0.settle() }
+    }
+
     /// Runs `body` in one transaction, committed when it returns and rolled back when it throws;
     /// tried again when PostgreSQL reports a serialization failure or a deadlock, so those never
-    /// reach the user.
+    /// reach the user. `BEGIN` waits with the body's first query, and `COMMIT` with what the body
+    /// sent without waiting.
     func transaction<T>(_ body: (PostgresCalls) throws -> T) throws(RepositoryError) -> T {
-        let calls = PostgresCalls(connection: connection, logger: logger, lost: lost)
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try turn.withLock { _ in
-                    try calls.execute("BEGIN")
+                return try turn.withLock { pending in
+                    let calls = PostgresCalls(connection: connection, logger: logger, lost: lost, pending: pending)
+                    try calls.send("BEGIN")
                     do {
                         let result = try body(calls)
                         try calls.execute("COMMIT")
                         return result
                     } catch {
+                        calls.drain()
                         if !lost.value.load(ordering: .acquiring) { _ = try? calls.execute("ROLLBACK") }
                         throw error
                     }
@@ -112,9 +128,21 @@ final class PostgresSession: Sendable {
 /// The connection failed earlier in this process.
 struct ConnectionLost: Error {}
 
+/// The failure of a statement sent outside the transaction whose wait found it: reported as it
+/// is, never taken for a reason to try that transaction again.
+struct SentEarlier: Error {
+    let underlying: any Error
+}
+
 /// Whether a session's connection failed.
 final class LostFlag: Sendable {
     let value = Atomic<Bool>(false)
+}
+
+/// The answers of statements sent without waiting, oldest first; `retryable` is false for those
+/// sent outside the transaction that waits for them. Only touched while the session's turn is held.
+final class PendingAnswers: @unchecked Sendable {
+    var answers: [(future: EventLoopFuture<PostgresQueryResult>, retryable: Bool)] = []
 }
 
 /// The queries of one `reading` or `transaction` body.
@@ -122,18 +150,68 @@ struct PostgresCalls {
     let connection: PostgresConnection
     let logger: Logger
     let lost: LostFlag
+    let pending: PendingAnswers
 
     /// Every row of a query's answer.
     func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
         try answer(query).rows.map { $0.makeRandomAccess() }
     }
 
-    /// Waits for the answer; a failure that is not the server's answer marks the connection lost.
-    private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try wait(for: try send(query))
+    /// The rows of a query's answer, to be decoded in column order (`row.decode((A, B).self)`).
+    func plainRows(_ query: PostgresQuery) throws -> [PostgresRow] {
+        try answer(query).rows
     }
 
-    private func send(_ query: PostgresQuery) throws -> EventLoopFuture<PostgresQueryResult> {
+    /// Waits for the answer (and for everything sent before it); a failure that is not the
+    /// server's answer marks the connection lost.
+    private func answer(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        let future = try start(query)
+        try settle()
+        return try wait(for: future)
+    }
+
+    /// Sends a statement without waiting for its answer: the next wait waits for it too and
+    /// throws its failure.
+    func send(_ query: PostgresQuery, retryable: Bool = true) throws {
+        pending.answers.append((try start(query), retryable))
+    }
+
+    /// Sends a query now and gives the means to wait for its rows later: for reads whose answers
+    /// are all needed, sent together so that the server runs them back to back.
+    func request(_ query: PostgresQuery) throws -> EventLoopFuture<PostgresQueryResult> {
+        try start(query)
+    }
+
+    /// Waits for a `request`'s rows (and everything sent before it).
+    func rows(of future: EventLoopFuture<PostgresQueryResult>) throws -> [PostgresRow] {
+        try settle()
+        return try wait(for: future).rows
+    }
+
+    /// Waits for every statement sent without waiting; throws the first failure.
+    func settle() throws {
+        let answers = pending.answers
+        pending.answers = []
+        var failure: (any Error)?
+        for answer in answers {
+            do {
+                _ = try wait(for: answer.future)
+            } catch {
+                if failure == nil {
+                    failure = answer.retryable ? error : SentEarlier(underlying: error)
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Waits for every statement sent without waiting and forgets their failures (the transaction
+    /// they belonged to is rolled back).
+    func drain() {
+        _ = try? settle()
+    }
+
+    private func start(_ query: PostgresQuery) throws -> EventLoopFuture<PostgresQueryResult> {
         if lost.value.load(ordering: .acquiring) || connection.isClosed {
             lost.value.store(true, ordering: .releasing)
             throw ConnectionLost()
@@ -174,17 +252,7 @@ struct PostgresCalls {
     /// Sends statements one after the other without waiting for each answer (they run in order on
     /// the connection), then waits for all; throws the first failure.
     func pipeline(_ queries: [PostgresQuery]) throws {
-        guard !queries.isEmpty else { return }
-        var futures: [EventLoopFuture<PostgresQueryResult>] = []
-        for query in queries { futures.append(try send(query)) }
-        var failure: (any Error)?
-        for future in futures {
-            do {
-                _ = try wait(for: future)
-            } catch {
-                if failure == nil { failure = error }
-            }
-        }
-        if let failure { throw failure }
+        for query in queries { try send(query) }
+        try settle()
     }
 }

@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
@@ -5,17 +6,18 @@ import AimSpacyTestSupport
 import Foundation
 import Testing
 
-/// The commands that join the stages, run as a user runs them: `import --report`, `report`,
-/// `archive` of folders and of runs, and importing what was archived.
+/// The commands that join the stages, run as a user runs them on a repository of each backend:
+/// `import --report`, `report`, `archive` of folders and of runs, and importing what was archived.
 @Suite struct EndToEndTests {
-    @Test func importWithReportThenReportBySelectionAndCheck() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func importWithReportThenReportBySelectionAndCheck(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let ner = try sandbox.copyTraining("ner-aim")
         let spancat = try sandbox.copyTraining("spancat-jsonl")
         let site = sandbox.root.appendingPathComponent("site")
         let imported = try AimSpacyBinary.run(
-            ["import", ner.path, spancat.path, "--repo", sandbox.repo.path, "--report", site.path])
+            ["import", ner.path, spancat.path, "--repo", sandbox.location, "--report", site.path])
         #expect(imported.status == 0, "\(imported.stderr)")
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("ner-aim") && index.contains("spancat-jsonl"))
@@ -23,24 +25,25 @@ import Testing
 
         let selected = sandbox.root.appendingPathComponent("selected")
         let byQuery = try AimSpacyBinary.run(
-            ["report", "--repo", sandbox.repo.path, "--query", "run.experiment == \"alice-ner\"", "--out", selected.path])
+            ["report", "--repo", sandbox.location, "--query", "run.experiment == \"alice-ner\"", "--out", selected.path])
         #expect(byQuery.status == 0, "\(byQuery.stderr)")
         let selectedIndex = try String(contentsOf: selected.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(selectedIndex.contains("ner-aim") && !selectedIndex.contains("spancat-jsonl"))
 
         let single = sandbox.root.appendingPathComponent("one.html")
-        let byName = try AimSpacyBinary.run(["report", "spancat-jsonl", "--repo", sandbox.repo.path, "--single-file", single.path])
+        let byName = try AimSpacyBinary.run(["report", "spancat-jsonl", "--repo", sandbox.location, "--single-file", single.path])
         #expect(byName.status == 0, "\(byName.stderr)")
         #expect(try AimSpacyBinary.run(["report", "--check", single.path]).status == 0)
 
-        let badQuery = try AimSpacyBinary.run(["report", "--repo", sandbox.repo.path, "--query", "run.nosuch > 1", "--out", selected.path])
+        let badQuery = try AimSpacyBinary.run(["report", "--repo", sandbox.location, "--query", "run.nosuch > 1", "--out", selected.path])
         #expect(badQuery.status != 0)
         #expect(badQuery.stderr.split(separator: "\n").count >= 1)
         #expect(badQuery.stderr.contains("nosuch"))
     }
 
-    @Test func archivingAFolderTwiceGivesTheSameBytesWithRunsAndReport() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func archivingAFolderTwiceGivesTheSameBytesWithRunsAndReport(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let first = sandbox.root.appendingPathComponent("a.zip")
@@ -54,7 +57,7 @@ import Testing
 
         let out = sandbox.root.appendingPathComponent("out")
         #expect(try AimSpacyBinary.run(["extract", first.path, "--to", out.path]).status == 0)
-        let imported = try AimSpacyBinary.run(["import", folder.path, "--repo", sandbox.repo.path, "--json"])
+        let imported = try AimSpacyBinary.run(["import", folder.path, "--repo", sandbox.location, "--json"])
         let report = try #require(try JSONValue.parse(imported.stdout)["runs"])
         guard case .array(let runs) = report, let hash = runs.first?["hash"]?.stringValue else {
             Issue.record("no run in \(imported.stdout)")
@@ -66,33 +69,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("experiment/ner-aim/train.log").path))
     }
 
-    @Test func archivingARunOfTheRepositoryImportsAsTheSameRun() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func archivingARunOfTheRepositoryImportsAsTheSameRun(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("spancat-jsonl")
-        #expect(try AimSpacyBinary.run(["import", folder.path, "--repo", sandbox.repo.path]).status == 0)
+        #expect(try AimSpacyBinary.run(["import", folder.path, "--repo", sandbox.location]).status == 0)
         try FileManager.default.removeItem(at: folder)
         let zip = sandbox.root.appendingPathComponent("run.zip")
-        let archived = try AimSpacyBinary.run(["archive", "spancat-jsonl", "--repo", sandbox.repo.path, "--out", zip.path])
+        let archived = try AimSpacyBinary.run(["archive", "spancat-jsonl", "--repo", sandbox.location, "--out", zip.path])
         #expect(archived.status == 0, "\(archived.stderr)")
         #expect(try AimSpacyBinary.run(["verify", zip.path]).status == 0)
-        let other = sandbox.root.appendingPathComponent("other-repo")
-        #expect(try AimSpacyBinary.run(["import", zip.path, "--repo", other.path]).status == 0)
-        let original = try sandbox.repository().hashes()
-        let again = try AimSpacyBinary.run(["runs", "--repo", other.path, "--json"])
+        let other = try #require(try TestRepository.make(backend, in: sandbox.root, name: "other-repo"))
+        defer { other.remove() }
+        #expect(try AimSpacyBinary.run(["import", zip.path, "--repo", other.repo]).status == 0)
+        let original = try sandbox.store().hashes()
+        let again = try AimSpacyBinary.run(["runs", "--repo", other.repo, "--json"])
         guard case .array(let runs) = try JSONValue.parse(again.stdout) else {
             Issue.record("runs --json is not an array")
             return
         }
         #expect(runs.compactMap { $0["hash"]?.stringValue } == original)
 
-        let missing = try AimSpacyBinary.run(["archive", "no-such-run", "--repo", sandbox.repo.path, "--out", zip.path])
+        let missing = try AimSpacyBinary.run(["archive", "no-such-run", "--repo", sandbox.location, "--out", zip.path])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no-such-run"))
     }
 
-    @Test func aProjectFolderWithItsOnlyConfigUnderConfigsIsOneRun() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func aProjectFolderWithItsOnlyConfigUnderConfigsIsOneRun(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let project = sandbox.root.appendingPathComponent("project-ner")
         try FileManager.default.createDirectory(at: project.appendingPathComponent("configs"), withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
@@ -5,18 +6,43 @@ import AimSpacyTestSupport
 import Foundation
 import Synchronization
 
-/// A temporary folder with copies of the fixture trainings and a repository path, per test.
+/// A temporary folder with copies of the fixture trainings and a repository, per test.
 struct ImportSandbox {
     let root: URL
+    /// The SQLite repository's folder (`root/repo`), for the tests that run on SQLite alone.
     let repo: URL
+    /// The repository of the backend the test runs on: `repo` for SQLite, else a PostgreSQL
+    /// database of its own.
+    let testRepository: TestRepository
 
+    /// A sandbox whose repository is the SQLite folder `repo`.
     init() throws {
+        guard let sandbox = try ImportSandbox(on: .sqlite) else { throw PipelineError("no SQLite repository") }
+        self = sandbox
+    }
+
+    /// `nil` when PostgreSQL is not available outside CI.
+    init?(on backend: Backend) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-import-\(UUID().uuidString)")
         repo = root.appendingPathComponent("repo")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        guard let repository = try TestRepository.make(backend, in: root) else {
+            try? FileManager.default.removeItem(at: root)
+            return nil
+        }
+        testRepository = repository
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() {
+        testRepository.remove()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The `--repo` value of `testRepository`.
+    var location: String { testRepository.repo }
+
+    /// The repository of the test's backend, opened.
+    func store() throws -> any RunStore { try testRepository.open() }
 
     /// Copies `Fixtures/trainings/<name>` (and the corpus folder beside it, once) under `folder`.
     @discardableResult
@@ -36,14 +62,14 @@ struct ImportSandbox {
 
     /// The first run a report names, read back from the repository.
     func run(_ report: ImportPipeline.Report) throws -> Run {
-        guard let hash = report.hashes.first, let run = try repository().run(hash: hash) else {
+        guard let hash = report.hashes.first, let run = try store().run(hash: hash) else {
             throw PipelineError("no run imported: \(report.diagnostics)")
         }
         return run
     }
 
     func importing(_ paths: [URL], _ configure: (inout ImportOptions) -> Void = { _ in }) async throws -> ImportPipeline.Report {
-        var options = ImportOptions(paths: paths.map(\.path), repo: repo.path)
+        var options = ImportOptions(paths: paths.map(\.path), repo: location)
         configure(&options)
         return try await ImportPipeline.run(options)
     }

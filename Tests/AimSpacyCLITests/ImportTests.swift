@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
@@ -5,10 +6,12 @@ import AimSpacyTestSupport
 import Foundation
 import Testing
 
-/// `aim-spacy import` over the real fixture trainings: every value checked against the files spaCy wrote.
+/// `aim-spacy import` over the real fixture trainings, into a repository of each backend: every value
+/// checked against the files spaCy wrote.
 @Suite struct ImportTests {
-    @Test func nerTrainingSeriesEqualThePrintedTable() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func nerTrainingSeriesEqualThePrintedTable(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let report = try await sandbox.importing([folder])
@@ -38,8 +41,9 @@ import Testing
         }
     }
 
-    @Test func spancatSeriesEqualTheJSONL() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func spancatSeriesEqualTheJSONL(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("spancat-jsonl")
         let report = try await sandbox.importing([folder])
@@ -66,9 +70,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["ner-aim", "spancat-jsonl"])
-    func finalScoresLabelsAndConfigEqualWhatSpacyWrote(training: String) async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases, ["ner-aim", "spancat-jsonl"])
+    func finalScoresLabelsAndConfigEqualWhatSpacyWrote(_ backend: Backend, training: String) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining(training)
         let report = try await sandbox.importing([folder])
@@ -94,8 +98,9 @@ import Testing
         #expect(run.datasets.map(\.docs) == [575, 143])
     }
 
-    @Test func visualisationsFollowModelLogInterval() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func visualisationsFollowModelLogInterval(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let report = try await sandbox.importing([folder]) {
@@ -115,23 +120,25 @@ import Testing
         #expect(run.sources.contains { $0.role == "viz" && $0.path.hasSuffix("corpus/dev.spacy") })
     }
 
-    @Test func reimportChangesNothingAndTheHashIgnoresTheLocation() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func reimportChangesNothingAndTheHashIgnoresTheLocation(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let first = try sandbox.copyTraining("ner-aim")
         let second = try sandbox.copyTraining("ner-aim", as: "elsewhere", into: "other")
         let a = try await sandbox.importing([first])
-        let before = try sandbox.repository().summaries()
+        let before = try sandbox.store().summaries(including: [])
         let b = try await sandbox.importing([first])
         let c = try await sandbox.importing([second]) { $0.name = "ner-aim" }
         #expect(b.outcomes.map(\.status) == [.unchanged])
         #expect(c.outcomes.map(\.status) == [.unchanged])
         #expect(a.hashes == b.hashes && b.hashes == c.hashes)
-        #expect(try sandbox.repository().summaries() == before)
+        #expect(try sandbox.store().summaries(including: []) == before)
     }
 
-    @Test func aChangedFolderIsANewRunUnlessReplaced() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func aChangedFolderIsANewRunUnlessReplaced(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let first = try await sandbox.importing([folder])
@@ -141,15 +148,16 @@ import Testing
         let second = try await sandbox.importing([folder])
         #expect(second.outcomes.map(\.status) == [.imported])
         #expect(second.hashes != first.hashes)
-        #expect(try sandbox.repository().summaries().count == 2)
+        #expect(try sandbox.store().summaries(including: []).count == 2)
         try text.replacingOccurrences(of: "  2     600", with: "  2     602").write(to: log, atomically: true, encoding: .utf8)
         let third = try await sandbox.importing([folder]) { $0.replace = true }
         #expect(third.outcomes.map(\.status) == [.replaced])
-        #expect(try sandbox.repository().summaries().map(\.hash) == third.hashes)
+        #expect(try sandbox.store().summaries(including: []).map(\.hash) == third.hashes)
     }
 
-    @Test func anInterruptedTrainingIsMarkedAndSaysWhere() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func anInterruptedTrainingIsMarkedAndSaysWhere(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         try FileManager.default.removeItem(at: folder.appendingPathComponent("training/model-last"))
@@ -164,31 +172,33 @@ import Testing
         #expect(run.steps == 7)
     }
 
-    @Test func aBrokenFileFailsItsTrainingOnlyAndNamesThePlace() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func aBrokenFileFailsItsTrainingOnlyAndNamesThePlace(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let good = try sandbox.copyTraining("spancat-jsonl")
         let bad = try sandbox.copyTraining("ner-aim")
         let meta = bad.appendingPathComponent("training/model-best/meta.json")
         try Data("{\n  \"lang\": \"en\",\n  \"pipeline\": [\n}".utf8).write(to: meta)
-        let result = try AimSpacyBinary.run(["import", good.path, bad.path, "--repo", sandbox.repo.path])
+        let result = try AimSpacyBinary.run(["import", good.path, bad.path, "--repo", sandbox.location])
         #expect(result.status != 0)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.count == 1)
         #expect(errors.first?.contains(meta.path + ":4:1") == true)
-        let runs = try sandbox.repository().summaries()
+        let runs = try sandbox.store().summaries(including: [])
         #expect(runs.map(\.name) == ["spancat-jsonl"])
     }
 
     /// A report that cannot be written after a good import: one `error:` line naming the file.
-    @Test func anUnwritableReportIsOneErrorLine() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func anUnwritableReportIsOneErrorLine(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let blocker = sandbox.root.appendingPathComponent("blocker")
         try Data().write(to: blocker)
         let result = try AimSpacyBinary.run([
-            "import", folder.path, "--repo", sandbox.repo.path, "--report", blocker.appendingPathComponent("site").path,
+            "import", folder.path, "--repo", sandbox.location, "--report", blocker.appendingPathComponent("site").path,
         ])
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("error: \(blocker.path)/site/"))
@@ -196,20 +206,21 @@ import Testing
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 
-    @Test func missingPathsAndNonTrainingFilesAreErrors() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func missingPathsAndNonTrainingFilesAreErrors(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let stray = sandbox.root.appendingPathComponent("notes.txt")
         try Data("just notes\n".utf8).write(to: stray)
-        let result = try AimSpacyBinary.run(["import", "/no/such/folder", stray.path, "--repo", sandbox.repo.path])
+        let result = try AimSpacyBinary.run(["import", "/no/such/folder", stray.path, "--repo", sandbox.location])
         #expect(result.status != 0)
         #expect(result.stderr.contains("error: /no/such/folder: no such file or folder"))
         #expect(result.stderr.contains("error: \(stray.path): not a training file"))
     }
 
-    @Test(arguments: [2, 4])
-    func concurrentImportsIntoOneRepositoryAllSucceed(processes: Int) throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases, [2, 4])
+    func concurrentImportsIntoOneRepositoryAllSucceed(_ backend: Backend, processes: Int) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         var folders: [URL] = []
         for n in 0..<processes {
@@ -222,15 +233,16 @@ import Testing
         let statuses = Collected<(Int32, String)>()
         let paths = folders.map(\.path)
         DispatchQueue.concurrentPerform(iterations: processes) { n in
-            let result = try? AimSpacyBinary.run(["import", paths[n], "--repo", sandbox.repo.path, "--json"])
+            let result = try? AimSpacyBinary.run(["import", paths[n], "--repo", sandbox.location, "--json"])
             statuses.append((result?.status ?? -1, result?.stderr ?? "did not run"))
         }
         #expect(statuses.all.allSatisfy { $0.0 == 0 }, "\(statuses.all)")
-        #expect(try sandbox.repository().summaries().count == processes)
+        #expect(try sandbox.store().summaries(including: []).count == processes)
     }
 
-    @Test func killingAnImportAtAnyMomentLeavesTheRepositoryConsistent() throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func killingAnImportAtAnyMomentLeavesTheRepositoryConsistent(_ backend: Backend) throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folders = try (0..<3).map { try sandbox.copyTraining("ner-aim", as: "kill-\($0)") }
         for (n, folder) in folders.enumerated() {
@@ -241,7 +253,7 @@ import Testing
         for round in 0..<6 {
             let process = Process()
             process.executableURL = AimSpacyBinary.url
-            process.arguments = ["import"] + folders.map(\.path) + ["--repo", sandbox.repo.path, "--viz-path", "corpus/dev.spacy",
+            process.arguments = ["import"] + folders.map(\.path) + ["--repo", sandbox.location, "--viz-path", "corpus/dev.spacy",
                 "--model-log-interval", "50", "--viz-docs", "20"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -250,8 +262,8 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-        let repository = try sandbox.repository()
-        let check = try repository.check()
+        let repository = try sandbox.store()
+        let check = try repository.check(fix: false)
         #expect(check.integrityProblems.isEmpty)
         #expect(check.missingObjects.isEmpty)
         for hash in try repository.hashes() {
@@ -260,14 +272,15 @@ import Testing
             #expect(run.visualisations.filter { $0.step != nil }.count == 12)
             #expect(run.sources.count == 11)
         }
-        let finish = try AimSpacyBinary.run(["import"] + folders.map(\.path) + ["--repo", sandbox.repo.path, "--viz-path",
+        let finish = try AimSpacyBinary.run(["import"] + folders.map(\.path) + ["--repo", sandbox.location, "--viz-path",
             "corpus/dev.spacy", "--model-log-interval", "50", "--viz-docs", "20"])
         #expect(finish.status == 0)
         #expect(try repository.hashes().count == 3)
     }
 
-    @Test func anArchiveImportsAsTheSameRunsAsItsFolder() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func anArchiveImportsAsTheSameRunsAsItsFolder(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let direct = try await sandbox.importing([folder])
@@ -280,8 +293,9 @@ import Testing
 
     /// An archive's files carry its fixed timestamp; the run's time comes from the runs' data the
     /// archive holds, so importing the archive later gives the training's own time.
-    @Test func anArchiveKeepsTheTrainingsTime() async throws {
-        let sandbox = try ImportSandbox()
+    @Test(arguments: Backend.allCases)
+    func anArchiveKeepsTheTrainingsTime(_ backend: Backend) async throws {
+        guard let sandbox = try ImportSandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let folder = try sandbox.copyTraining("ner-aim")
         let trained = Date(timeIntervalSince1970: 1_700_000_000)
@@ -293,8 +307,7 @@ import Testing
         _ = try ArchivePipeline.archiveCommand(arguments: [folder.path], out: zip, includeModels: false, includeReport: false)
         let imported = try await sandbox.importing([zip])
         let hash = try #require(imported.hashes.first)
-        let repository = try RunRepository(directory: sandbox.repo)
-        #expect(try repository.run(hash: hash)?.created == trained)
+        #expect(try sandbox.store().run(hash: hash)?.created == trained)
     }
 
     private func sorted(_ value: JSONValue) -> JSONValue {

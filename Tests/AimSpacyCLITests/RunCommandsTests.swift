@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository
@@ -9,29 +10,33 @@ import Glibc
 #endif
 
 /// The machine-readable contracts of the commands over stored runs (`runs --json`, `show --json`,
-/// `metrics --csv/--json`), their errors, and several real `aim-spacy` processes writing at once.
+/// `metrics --csv/--json`), their errors, and several real `aim-spacy` processes writing at once;
+/// on a repository of each backend.
 @Suite struct RunCommandsTests {
-    /// A repository in a fresh temporary directory holding two runs named `ner-a` and `ner-b`.
+    /// A fresh repository of one backend holding two runs named `ner-a` and `ner-b`.
     private struct Sandbox {
-        let root: URL
-        let repo: String
+        let repository: TestRepository
         let runs: [Run]
 
-        init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-cli-\(UUID().uuidString)")
-            repo = root.appendingPathComponent("repo").path
-            let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
-            runs = try [0, 1].map { try Sandbox.run(seed: $0, repository: repository) }
-            for run in runs { try repository.insert(run) }
+        /// `nil` when PostgreSQL is not available outside CI.
+        init?(on backend: Backend) throws {
+            guard let repository = try TestRepository.make(backend) else { return nil }
+            self.repository = repository
+            let store = try repository.open()
+            runs = try [0, 1].map { try Sandbox.run(seed: $0, repository: store) }
+            for run in runs { try store.insert(run, replace: false, replacing: []) }
         }
 
-        func remove() { try? FileManager.default.removeItem(at: root) }
+        /// The `--repo` value.
+        var repo: String { repository.repo }
+
+        func remove() { repository.remove() }
 
         /// A two-component NER training logged every 200 steps, with renders every 400.
-        static func run(seed: Int, repository: RunRepository) throws -> Run {
+        static func run(seed: Int, repository: any RunStore) throws -> Run {
             let steps = [0, 200, 400, 600, 800]
             let config = "[training]\nseed = \(seed)\n"
-            let sha = try repository.objects.storeObject(data: Data(config.utf8))
+            let sha = try repository.storeObject(data: Data(config.utf8))
             let markup = "<div class=\"entities\">Seed \(seed) <mark class=\"entity\">Berlin<span>GPE</span></mark></div>"
             let render = Render(id: SHA256.hex(Array(markup.utf8)), style: "ent", markup: markup)
             return Run(
@@ -55,8 +60,9 @@ import Glibc
         }
     }
 
-    @Test func runsJSONIsAnArrayWithTheContractFields() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func runsJSONIsAnArrayWithTheContractFields(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let output = try RunCommands.runs(repo: sandbox.repo, query: nil, json: true)
         guard case .array(let items) = try JSONValue.parse(output) else {
@@ -76,8 +82,9 @@ import Glibc
         #expect(try JSONValue.parse(filtered) == .array([items[1]]))
     }
 
-    @Test func showJSONAddsConfigFinalLabelsSourcesWarningsAndVisualisations() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func showJSONAddsConfigFinalLabelsSourcesWarningsAndVisualisations(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let run = sandbox.runs[1]
         let value = try JSONValue.parse(try RunCommands.show(repo: sandbox.repo, run: String(run.hash.prefix(8)), json: true))
@@ -97,8 +104,9 @@ import Glibc
         #expect(text.contains(run.hash) && text.contains("ents_per_type") && text.contains("interrupted"))
     }
 
-    @Test func metricsCSVHasOneRowPerPointWithContextAsKeyValue() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func metricsCSVHasOneRowPerPointWithContextAsKeyValue(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let csv = try RunCommands.metrics(repo: sandbox.repo, run: "ner-a", format: .csv)
         let lines = csv.split(separator: "\n").map(String.init)
@@ -116,11 +124,14 @@ import Glibc
         #expect(rows[1] == .object([("name", .string("loss")), ("context", .string("component=ner")), ("step", .int(200)), ("epoch", .int(0)), ("value", .double(100.0 / 201))]))
     }
 
-    @Test func badReferencesAndQueriesFailWithAMessage() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func badReferencesAndQueriesFailWithAMessage(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         #expect(throws: PipelineError.self) { try RunCommands.show(repo: sandbox.repo, run: "nobody", json: true) }
-        #expect(throws: PipelineError.self) { try RunCommands.runs(repo: sandbox.root.appendingPathComponent("none").path, query: nil, json: true) }
+        let missing = try #require(try TestRepository.make(backend))
+        defer { missing.remove() }
+        #expect(throws: PipelineError.self) { try RunCommands.runs(repo: missing.repo, query: nil, json: true) }
         #expect {
             try RunCommands.runs(repo: sandbox.repo, query: "run.nme == 'x'", json: false)
         } throws: { error in
@@ -128,8 +139,9 @@ import Glibc
         }
     }
 
-    @Test func theBinaryPrintsErrorsOnStderrWithANonZeroStatus() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func theBinaryPrintsErrorsOnStderrWithANonZeroStatus(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let bad = try AimSpacyBinary.run(["runs", "--repo", sandbox.repo, "--query", "run.steps >"])
         #expect(bad.status != 0)
@@ -140,11 +152,12 @@ import Glibc
         #expect(ok.stdout.contains("ner-a") && ok.stdout.contains("ner-b"))
         let check = try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo])
         #expect(check.status == 0)
-        #expect(check.stdout == "ok: \(URL(fileURLWithPath: sandbox.repo).standardizedFileURL.path)\n")
+        #expect(check.stdout == "ok: \(sandbox.repository.printedLocation)\n")
     }
 
-    @Test func editingCommandsResolveRunsByNameOrPrefix() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func editingCommandsResolveRunsByNameOrPrefix(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let (a, b) = (sandbox.runs[0], sandbox.runs[1])
         #expect(try RunCommands.tag(repo: sandbox.repo, run: "ner-b", tags: ["gpu", "best"]) == "")
@@ -166,11 +179,12 @@ import Glibc
         #expect(left == .array([both[0]]))
     }
 
-    @Test func repoCheckReportsOrphansAndFixRemovesThem() throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases)
+    func repoCheckReportsOrphansAndFixRemovesThem(_ backend: Backend) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
-        let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
-        let orphan = try repository.objects.storeObject(data: Data("from an interrupted import".utf8))
+        let store = try sandbox.repository.open()
+        let orphan = try store.storeObject(data: Data("from an interrupted import".utf8))
         let check = try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo])
         #expect(check.status != 0)
         #expect(check.stdout.contains("orphan object: \(orphan)"))
@@ -178,13 +192,13 @@ import Glibc
         #expect(fix.status == 0)
         #expect(fix.stdout.contains("removed object \(orphan)"))
         #expect(try AimSpacyBinary.run(["repo", "check", "--repo", sandbox.repo]).status == 0)
-        #expect(!repository.objects.contains(orphan))
+        #expect(try !store.containsObject(orphan))
     }
 
     /// Several processes tagging runs of one repository at once: every write lands, none fails.
-    @Test(arguments: [2, 4])
-    func concurrentProcessesAllSucceed(processes: Int) throws {
-        let sandbox = try Sandbox()
+    @Test(arguments: Backend.allCases, [2, 4])
+    func concurrentProcessesAllSucceed(_ backend: Backend, processes: Int) throws {
+        guard let sandbox = try Sandbox(on: backend) else { return }
         defer { sandbox.remove() }
         let perProcess = 6
         let failures = Collected<String>()
@@ -199,18 +213,17 @@ import Glibc
             }
         }
         #expect(failures.all.isEmpty)
-        let repository = try RunRepository(directory: URL(fileURLWithPath: sandbox.repo))
-        let tags = try repository.summaries().flatMap(\.tags)
+        let tags = try sandbox.repository.open().summaries(including: []).flatMap(\.tags)
         #expect(tags.count == processes * perProcess + 1)
     }
 
     /// Several processes creating one repository and inserting overlapping runs at once: all
     /// succeed, each run is written once, none is lost.
-    @Test(arguments: [2, 4])
-    func concurrentImportersOfOverlappingRunsAllSucceed(processes: Int) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-fill-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let repo = root.appendingPathComponent("repo").path
+    @Test(arguments: Backend.allCases, [2, 4])
+    func concurrentImportersOfOverlappingRunsAllSucceed(_ backend: Backend, processes: Int) throws {
+        guard let repository = try TestRepository.make(backend) else { return }
+        defer { repository.remove() }
+        let repo = repository.repo
         let failures = Collected<String>()
         DispatchQueue.concurrentPerform(iterations: processes) { p in
             do {
@@ -221,31 +234,31 @@ import Glibc
             }
         }
         #expect(failures.all.isEmpty)
-        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
         #expect(try repository.runCount() == 10 * (processes - 1) + 15)
-        #expect(try repository.check().isClean)
+        #expect(try repository.open(create: false).check(fix: false).isClean)
     }
 
     /// `kill -9` of a writer at random moments: every run is then absent or complete, the database
     /// intact and no referenced object missing (orphan objects are allowed: `repo check --fix`).
-    @Test func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aim-spacy-kill-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let repo = root.appendingPathComponent("repo").path
+    @Test(arguments: Backend.allCases)
+    func killingAWriterAtAnyMomentLeavesEachRunAbsentOrComplete(_ backend: Backend) throws {
+        guard let repository = try TestRepository.make(backend) else { return }
+        defer { repository.remove() }
+        let repo = repository.repo
+        var store: (any RunStore)?
         for round in 0..<4 {
+            let before = (try? store?.hashes().count) ?? 0
             let process = Process()
             process.executableURL = AimSpacyBinary.url
             process.arguments = ["repo", "fill", "--repo", repo, "--start", String(round * 1_000_000), "--count", "1000000"]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            // Wait until the writer is writing (its WAL changes), however loaded the machine, then
-            // kill it at a random moment.
-            let wal = repo + "/" + RunRepository.databaseName + "-wal"
-            func modified() -> Date? { (try? FileManager.default.attributesOfItem(atPath: wal))?[.modificationDate] as? Date }
-            let before = round == 0 ? nil : modified()
+            // Wait until the writer is writing (it has committed a run), however loaded the
+            // machine, then kill it at a random moment.
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
-                if let now = modified(), before.map({ now > $0 }) ?? true { break }
+                if store == nil { store = try? repository.open(create: false) }
+                if let count = try? store?.hashes().count, count > before { break }
                 usleep(10_000)
             }
             usleep(UInt32.random(in: 20_000...400_000))
@@ -253,16 +266,16 @@ import Glibc
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
         }
-        let repository = try RunRepository(directory: URL(fileURLWithPath: repo))
-        let hashes = try repository.hashes()
+        let reader = try repository.open(create: false)
+        let hashes = try reader.hashes()
         #expect(!hashes.isEmpty)
         for hash in hashes {
-            let run = try #require(try repository.run(hash: hash))
+            let run = try #require(try reader.run(hash: hash))
             let n = try #require(Int(run.name.dropFirst("run-".count)))
             let sha = SHA256.hex(Array(SyntheticRuns.configText(n).utf8))
             #expect(run == SyntheticRuns.run(n, sourceSHA256: sha))
         }
-        let report = try repository.check()
+        let report = try reader.check(fix: false)
         #expect(report.integrityProblems.isEmpty)
         #expect(report.missingObjects.isEmpty)
     }

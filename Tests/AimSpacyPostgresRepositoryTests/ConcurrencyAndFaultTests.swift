@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyPostgresRepository
@@ -73,11 +74,18 @@ import Glibc
     func killNineAtRandomMomentsLeavesOnlyReclaimableLeftovers(_ backend: Backend) throws {
         guard let repository = try TestRepository.make(backend) else { return }
         defer { repository.remove() }
+        // The repository exists before the first writer starts, and each writer is killed only once
+        // it has committed a run, however loaded the machine (a writer killed while it connects
+        // proves nothing).
+        let watcher = try repository.open()
         var random = SplitMix64(seed: backend == .sqlite ? 9 : 10)
         var start = 0
         for _ in 0..<6 {
+            let before = try watcher.hashes().count
             let (process, _) = try Self.launch(["repo", "fill", "--repo", repository.repo, "--start", String(start), "--count", "400"], in: repository.scratch)
-            usleep(UInt32(150_000 + random.next() % 600_000))
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, try watcher.hashes().count == before, process.isRunning { usleep(10_000) }
+            usleep(UInt32(random.next() % 300_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             start += 400

@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyTestSupport
 import Foundation
 import Testing

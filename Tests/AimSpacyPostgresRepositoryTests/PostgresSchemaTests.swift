@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyPipeline
 import AimSpacyPostgresRepository
 import AimSpacyRepository

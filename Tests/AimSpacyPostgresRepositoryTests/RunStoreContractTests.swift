@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyPipeline
 import AimSpacyRepository

@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 import AimSpacyRepository
 import AimSpacyTestSupport
@@ -8,30 +9,31 @@ import Testing
 /// Several writers on one repository at once, each with its own connection pool (as separate
 /// processes would have): none fails, nothing is lost.
 @Suite struct ConcurrencyTests {
-    @Test(arguments: [2, 4])
-    func writersWithTheirOwnConnectionsAllSucceed(writers: Int) throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+    @Test(arguments: Backend.allCases, [2, 4])
+    func writersWithTheirOwnConnectionsAllSucceed(_ backend: Backend, writers: Int) throws {
+        guard let repository = try TestRepository.make(backend) else { return }
+        defer { repository.remove() }
         let perWriter = 12
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             do {
                 // Every writer opens (and so creates and migrates) the repository at the same time.
-                let repository = try RunRepository(directory: directory.url)
+                let store = try repository.open()
                 for n in 0..<perWriter {
-                    let run = try SampleRuns.ner(seed: writer * 1000 + n, name: "w\(writer)-\(n)", repository: repository)
-                    try repository.insert(run)
+                    let run = try SampleRuns.ner(seed: writer * 1000 + n, name: "w\(writer)-\(n)", repository: store)
+                    try store.insert(run, replace: false, replacing: [])
                     // Everyone also inserts one shared run: exactly one of them writes it.
-                    if n == perWriter / 2 { try repository.insert(try SampleRuns.ner(seed: 999_999, name: "shared", repository: repository)) }
+                    if n == perWriter / 2 {
+                        try store.insert(try SampleRuns.ner(seed: 999_999, name: "shared", repository: store), replace: false, replacing: [])
+                    }
                 }
             } catch {
                 failures.append("\(error)")
             }
         }
         #expect(failures.all.isEmpty)
-        let repository = try RunRepository(directory: directory.url)
         #expect(try repository.runCount() == writers * perWriter + 1)
-        #expect(try repository.check().isClean)
+        #expect(try repository.open(create: false).check(fix: false).isClean)
     }
 }
 

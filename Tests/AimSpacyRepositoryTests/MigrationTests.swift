@@ -5,6 +5,8 @@ import Foundation
 import GRDB
 import Testing
 
+/// SQLite alone: its GRDB migrations, WAL mode and folder; the PostgreSQL schema's migrations are
+/// in `PostgresSchemaTests`.
 @Suite struct MigrationTests {
     @Test func aNewRepositoryHasEverySchemaVersion() throws {
         let directory = try TemporaryDirectory()

@@ -4,6 +4,8 @@ import AimSpacyTestSupport
 import Foundation
 import Testing
 
+/// SQLite repositories' object store of files; the PostgreSQL store's chunks are checked on both
+/// backends in `RunStoreContractTests`.
 @Suite struct ObjectStoreTests {
     /// FIPS 180-2 examples.
     @Test(arguments: [

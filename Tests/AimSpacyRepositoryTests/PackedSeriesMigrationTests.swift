@@ -7,6 +7,7 @@ import Testing
 
 /// Schema v3 keeps a series' points as one `PackedPoints` blob: repositories written with a row per
 /// point (v2) are converted when opened and read back the same series.
+/// SQLite alone: PostgreSQL repositories were packed from their first schema.
 @Suite struct PackedSeriesMigrationTests {
     /// What a v2 repository holds for a run's series, read the way v2 read it (`NaN` text and NULL
     /// values as NaN).

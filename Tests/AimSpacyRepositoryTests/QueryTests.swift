@@ -1,3 +1,4 @@
+import AimSpacyBackendTestSupport
 import AimSpacyModel
 @testable import AimSpacyRepository
 import AimSpacyTestSupport
@@ -5,25 +6,42 @@ import Foundation
 import Testing
 
 /// The query language over a small repository of four runs that differ in experiment, name, tags,
-/// learn rate, final scores and completeness.
+/// learn rate, final scores and completeness; on each backend, which must select the same runs.
 @Suite struct QueryTests {
     /// Runs: seed 0 `alice-ner` (ner, lr 0.001, tags baseline), seed 1 `bob-ner` (ner, lr 0.0005),
     /// seed 4 `alice-spancat` (spancat, lr 0.002, interrupted, tags gpu,baseline), seed 2 `carol` (no experiment).
-    static func selected(_ expression: String) throws -> [String] {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let repository = try RunRepository(directory: directory.url)
-        let runs = [
-            try SampleRuns.ner(seed: 0, name: "alice-ner", experiment: "ner", learnRate: 0.001, tags: ["baseline"], repository: repository),
-            try SampleRuns.ner(seed: 1, name: "bob-ner", experiment: "ner", learnRate: 0.0005, repository: repository),
-            try SampleRuns.ner(seed: 4, name: "alice-spancat", experiment: "spancat", learnRate: 0.002, tags: ["gpu", "baseline"], repository: repository),
-            try SampleRuns.ner(seed: 2, name: "carol", experiment: nil, learnRate: 0.001, repository: repository),
-        ]
-        for run in runs { try repository.insert(run) }
-        return try repository.runs(matching: RunQuery(expression)).map(\.name).sorted()
+    /// One repository per backend, filled once and only read (`nil`: PostgreSQL is not available).
+    static let fourRuns: [Backend: Result<(any RunStore)?, SetUpFailure>] = Dictionary(uniqueKeysWithValues: Backend.allCases.map { backend in
+        (backend, Result { () throws(SetUpFailure) -> (any RunStore)? in
+            do {
+                guard let repository = try TestRepository.make(backend) else { return nil }
+                repository.removeAtExit()
+                let store = try repository.open()
+                let runs = [
+                    try SampleRuns.ner(seed: 0, name: "alice-ner", experiment: "ner", learnRate: 0.001, tags: ["baseline"], repository: store),
+                    try SampleRuns.ner(seed: 1, name: "bob-ner", experiment: "ner", learnRate: 0.0005, repository: store),
+                    try SampleRuns.ner(seed: 4, name: "alice-spancat", experiment: "spancat", learnRate: 0.002, tags: ["gpu", "baseline"], repository: store),
+                    try SampleRuns.ner(seed: 2, name: "carol", experiment: nil, learnRate: 0.001, repository: store),
+                ]
+                for run in runs { try store.insert(run, replace: false, replacing: []) }
+                return store
+            } catch {
+                throw SetUpFailure(description: "\(error)")
+            }
+        })
+    })
+
+    struct SetUpFailure: Error, CustomStringConvertible {
+        let description: String
     }
 
-    @Test(arguments: [
+    /// The names of the runs `expression` selects, sorted; `nil` when the backend is not available.
+    static func selected(_ expression: String, on backend: Backend) throws -> [String]? {
+        guard let store = try fourRuns[backend]?.get() else { return nil }
+        return try store.runs(matching: RunQuery(expression)).map(\.name).sorted()
+    }
+
+    static let examples: [(expression: String, expected: [String])] = [
         ("run.experiment == \"ner\"", ["alice-ner", "bob-ner"]),
         ("run.experiment == 'ner' and run.hparams.training.optimizer.learn_rate < 0.001", ["bob-ner"]),
         ("run.hparams.training.optimizer.learn_rate <= 0.001", ["alice-ner", "bob-ner", "carol"]),
@@ -64,9 +82,12 @@ import Testing
         ("False or None", []),
         ("run.datasets.train.docs == 120 and run.datasets.dev.tokens > 600 and run.datasets.dev.path == 'corpus/dev.spacy' and run.datasets.test.docs is None and run.name == 'bob-ner'", ["bob-ner"]),
         ("'PERSON' in run.labels.ner and 'tok2vec' in run.labels and run.labels.tok2vec == [] and run.labels.parser is None and run.name < 'b'", ["alice-ner", "alice-spancat"]),
-    ])
-    func selects(expression: String, expected: [String]) throws {
-        #expect(try QueryTests.selected(expression) == expected)
+    ]
+
+    @Test(arguments: Backend.allCases, QueryTests.examples)
+    func selects(_ backend: Backend, _ example: (expression: String, expected: [String])) throws {
+        guard let names = try QueryTests.selected(example.expression, on: backend) else { return }
+        #expect(names == example.expected)
     }
 
     @Test(arguments: [
@@ -112,19 +133,21 @@ import Testing
         }
     }
 
-    /// SQLite's JSON functions refuse NaN, which Python's `json` writes; such trees are parsed instead.
-    @Test func treesHoldingNaNAreQueriedByParsingThem() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let repository = try RunRepository(directory: directory.url)
-        var run = try SampleRuns.ner(seed: 0, name: "odd", repository: repository)
+    /// SQLite's JSON functions refuse NaN, which Python's `json` writes, and PostgreSQL's `jsonb`
+    /// cannot hold it; such trees are parsed instead.
+    @Test(arguments: Backend.allCases)
+    func treesHoldingNaNAreQueriedByParsingThem(_ backend: Backend) throws {
+        guard let repository = try TestRepository.make(backend) else { return }
+        defer { repository.remove() }
+        let store = try repository.open()
+        var run = try SampleRuns.ner(seed: 0, name: "odd", repository: store)
         run.hyperparameters = .object([("training", .object([("dropout", .double(.nan)), ("patience", .int(1600))])), ("say \"hi\"", .int(1))])
-        try repository.insert(run)
-        try repository.insert(try SampleRuns.ner(seed: 1, name: "plain", repository: repository))
-        #expect(try repository.runs(matching: RunQuery("run.hparams.training.patience == 1600")).map(\.name) == ["odd", "plain"])
-        #expect(try repository.runs(matching: RunQuery("run.hparams.training.dropout < 1")).map(\.name) == ["plain"])
-        #expect(try repository.runs(matching: RunQuery("run.hparams['say \"hi\"'] == 1")).map(\.name) == ["odd"])
-        #expect(try repository.runs(matching: RunQuery("'system' in run.hparams")).map(\.name) == ["plain"])
+        try store.insert(run, replace: false, replacing: [])
+        try store.insert(try SampleRuns.ner(seed: 1, name: "plain", repository: store), replace: false, replacing: [])
+        #expect(try store.runs(matching: RunQuery("run.hparams.training.patience == 1600")).map(\.name) == ["odd", "plain"])
+        #expect(try store.runs(matching: RunQuery("run.hparams.training.dropout < 1")).map(\.name) == ["plain"])
+        #expect(try store.runs(matching: RunQuery("run.hparams['say \"hi\"'] == 1")).map(\.name) == ["odd"])
+        #expect(try store.runs(matching: RunQuery("'system' in run.hparams")).map(\.name) == ["plain"])
     }
 
     @Test func onlyTheNeededPartsAreLoaded() throws {

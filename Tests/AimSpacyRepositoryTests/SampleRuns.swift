@@ -9,7 +9,7 @@ enum SampleRuns {
     /// A run whose values vary with `seed`; its sources are stored in `repository` first, as an import does.
     static func ner(
         seed: Int = 0, name: String = "ner-training", experiment: String? = "ner", learnRate: Double = 0.001,
-        tags: [String] = [], repository: RunRepository? = nil
+        tags: [String] = [], repository: (any RunStore)? = nil
     ) throws -> Run {
         let steps = Array(stride(from: 0, through: 2200, by: 200))
         func curve(_ base: Double, _ gain: Double) -> [MetricPoint] {
@@ -79,7 +79,7 @@ enum SampleRuns {
         ]
         for (path, role, text) in files {
             let data = Data(text.utf8)
-            let sha = try repository?.objects.storeObject(data: data) ?? SHA256.hex(Array(data))
+            let sha = try repository?.storeObject(data: data) ?? SHA256.hex(Array(data))
             sources.append(SourceFile(path: path, size: data.count, sha256: sha, role: role))
         }
         return Run(
