@@ -277,4 +277,24 @@ import Testing
         let refused = try AimSpacyBinary.run(["report", "--repo", repo, "--out", out.path, "--docs-per-page", "0"])
         #expect(refused.status != 0 && refused.stderr.contains("--docs-per-page: expected at least 1, got 0"), "\(refused.stderr)")
     }
+
+    @Test func importReportHasTheErrorsPages() throws {
+        let sandbox = try ImportSandbox()
+        defer { sandbox.remove() }
+        let training = sandbox.root.appendingPathComponent("project/trainings/alice-basic")
+        try FileManager.default.createDirectory(at: training.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.url("corpus"), to: sandbox.root.appendingPathComponent("project/corpus"))
+        try FileManager.default.copyItem(at: Fixture.url("predictions/alice-basic"), to: training)
+        let out = sandbox.root.appendingPathComponent("report")
+        let imported = try AimSpacyBinary.run([
+            "import", training.path, "--repo", sandbox.repo.path, "--report", out.path,
+            "--predictions", Fixture.url("scorer/alice-basic/dev.pred.spacy").path,
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("runs").path)
+            .filter { $0.contains("-errors-model-best") }
+        #expect(pages.count == 3, "\(pages)")
+        let check = try AimSpacyBinary.run(["report", "--check", out.path])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
 }
