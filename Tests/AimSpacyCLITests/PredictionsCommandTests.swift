@@ -35,11 +35,7 @@ import Testing
     @Test func showFlagsScoresThatDifferFromMetaJSON() throws {
         let sandbox = try ImportSandbox()
         defer { sandbox.remove() }
-        let project = sandbox.root.appendingPathComponent("project")
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("trainings"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixture.url("corpus"), to: project.appendingPathComponent("corpus"))
-        let training = project.appendingPathComponent("trainings/alice-basic")
-        try FileManager.default.copyItem(at: Fixture.url("predictions/alice-basic"), to: training)
+        let training = try sandbox.aliceBasicTraining()
         let repo = sandbox.repo.path
         let imported = try AimSpacyBinary.run(["import", training.path, "--repo", repo, "--predictions", Fixture.url("scorer/alice-basic/dev.pred.spacy").path])
         #expect(imported.status == 0, "\(imported.stderr)")
