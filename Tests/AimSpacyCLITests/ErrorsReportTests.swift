@@ -203,6 +203,34 @@ import Testing
         #expect(try ReportPipeline.check(directory: out).problems.isEmpty)
     }
 
+    /// The run page puts each set's scores beside the model's `meta.json` performance: in agreement when they
+    /// match, and a changed meta score flagged in words with the difference.
+    @Test func runPageShowsScoresBesideMetaPerformance() throws {
+        let (dir, repo) = try Self.repository()
+        defer { dir.remove() }
+        var run = try Self.run("alice-basic", in: repo, store: false)
+        guard case .object(let members) = run.predictions[0].scores else { Issue.record("scores are not an object"); return }
+        var flat = members.compactMap { name, value -> NamedScore? in
+            if case .double(let d) = value { return NamedScore(name: name, value: d) }
+            return nil
+        }
+        let entsF = try #require(flat.firstIndex { $0.name == "ents_f" })
+        run.finalScores = [FinalScores(model: "model-best", scores: flat)]
+        func page(_ run: Run) throws -> String {
+            let files = try ReportPipeline.files(runs: [run], options: ReportOptions())
+            return String(decoding: try #require(files["runs/\(run.hash).html"]), as: UTF8.self)
+        }
+        let agreeing = try page(run)
+        #expect(agreeing.contains("scores, in agreement with model-best/meta.json"))
+        #expect(!agreeing.contains("differs"))
+        flat[entsF].value = (flat[entsF].value ?? 0) - 0.25
+        run.finalScores = [FinalScores(model: "model-best", scores: flat)]
+        let differing = try page(run)
+        #expect(differing.contains("scores: 1 differ from model-best/meta.json"))
+        #expect(differing.contains("<td><code>ents_f</code></td>"))
+        #expect(differing.contains("<strong>differs by 0.25</strong>"))
+    }
+
     @Test func missingObjectsAreSaidNotFatal() throws {
         let (dir, repo) = try Self.repository()
         defer { dir.remove() }

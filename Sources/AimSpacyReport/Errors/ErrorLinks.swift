@@ -52,6 +52,28 @@ struct ErrorLinks: Sendable {
                 ]
             }
         }
+        for (k, set) in run.predictions.enumerated() where k < rows.count {
+            Self.addPerformance(of: set, run: run, to: &rows[k])
+        }
         context["predictionSets"] = rows
+    }
+
+    /// `performanceSummary`, `performance[name, predicted, meta, flag]`: the set's flat scores beside the
+    /// `meta.json` performance of its model, a difference flagged in words.
+    private static func addPerformance(of set: PredictionSet, run: Run, to row: inout [String: Any]) {
+        let final = run.finalScores.first { $0.model == set.model }
+        let comparisons = set.performance(beside: final)
+        guard !comparisons.isEmpty else { return }
+        let differing = comparisons.count(where: \.differs)
+        row["performanceSummary"] = final == nil ? "scores (no meta.json performance of \(ReportText.clean(set.model)) to compare)"
+            : differing == 0 ? "scores, in agreement with \(ReportText.clean(set.model))/meta.json"
+            : "scores: \(differing) differ from \(ReportText.clean(set.model))/meta.json"
+        row["performance"] = comparisons.map { c -> [String: Any] in
+            [
+                "name": ReportText.clean(c.name), "predicted": ReportText.score(c.predicted),
+                "meta": c.inMeta ? ReportText.score(c.meta) : "",
+                "flag": c.difference.map { "differs by \(ReportText.number($0))" } ?? (c.differs ? "differs" : ""),
+            ]
+        }
     }
 }
