@@ -9,7 +9,7 @@ import Testing
 /// shows the render unscaled.
 @Suite(.serialized, .enabled(if: Browser.path != nil, "no chromium binary found (install Debian's chromium: .ci/install-chromium.sh)"))
 struct GalleryBrowserTests {
-    static let window = (width: 1280, height: 2400)
+    static let window = (width: 1280, height: 3200)
 
     /// Per visible render: its frame's inner box in page pixels, the words' text and box, whether the frame
     /// scrolls and the wrapper's transform; measured once the page has loaded, after `click` clicks "full size".
@@ -98,6 +98,7 @@ struct GalleryBrowserTests {
         }
 
         for (frame, doc) in zip(frames, GalleryTests.docs) {
+            try #require(frame.box.bottom <= Double(Self.window.height), "dev doc \(doc): the frame \(frame.box) ends below the screenshot")
             let words = try Self.spacyWords(doc)
             #expect(frame.words.map(\.text) == words, "dev doc \(doc): the frame's words \(frame.words.map(\.text).prefix(8)) are not the doc's \(words.prefix(8))")
             #expect(abs(frame.box.right - frame.box.left - 600) < 0.5 && abs(frame.box.bottom - frame.box.top - 200) < 0.5, "dev doc \(doc): frame \(frame.box)")
