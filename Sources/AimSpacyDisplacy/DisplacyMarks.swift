@@ -87,17 +87,10 @@ public enum DisplacyMarks {
         return nil
     }
 
+    /// Text and attribute values escaped as displaCy escapes the doc's text.
     private static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        var buffer = MarkupBuffer()
+        buffer.append(escapingHTML: s)
+        return buffer.string
     }
 }

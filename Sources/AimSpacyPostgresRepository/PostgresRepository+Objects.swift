@@ -145,12 +145,7 @@ extension PostgresRepository {
     private func upload(_ digest: String, from source: URL) throws(RepositoryError) {
         try session.transaction { calls in
             guard try claim(digest, calls) else { return }
-            let input: FileHandle
-            do {
-                input = try FileHandle(forReadingFrom: source)
-            } catch {
-                throw RepositoryError("\(source.path): cannot read: \(error.localizedDescription)")
-            }
+            let input = try FileHandle.readingSource(source)
             defer { try? input.close() }
             var hasher = SHA256()
             var ord = 0

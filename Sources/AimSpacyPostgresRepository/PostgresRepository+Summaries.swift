@@ -116,18 +116,12 @@ extension PostgresRepository {
         }
 
         var summaries: [(created: Double, hash: String, summary: RunSummary)] = []
-        var pipelines: [String: [String]] = [:]
+        var pipelines = PipelineCache()
         for row in try calls.rows(of: runRows) {
             let cells = row.makeRandomAccess()
             let (hash, experiment, name, description, created, imported, complete, steps, lang, spacyVersion, pipelineText) =
                 try row.decode((String, String?, String, String, Double, Double, Bool, Int, String, String, String).self)
-            let pipeline: [String]
-            if let known = pipelines[pipelineText] {
-                pipeline = known
-            } else {
-                pipeline = try RunCoding.strings(from: pipelineText, "pipeline")
-                pipelines[pipelineText] = pipeline
-            }
+            let pipeline = try pipelines.pipeline(pipelineText)
             var summary = RunSummary(
                 hash: hash, experiment: experiment, name: name, tags: inOrder(tags[hash]), description: description,
                 created: Date(timeIntervalSinceReferenceDate: created), imported: Date(timeIntervalSinceReferenceDate: imported),

@@ -40,12 +40,7 @@ public struct ObjectStore: Sendable {
     }
 
     private func copy(_ source: URL) throws(RepositoryError) -> String {
-        let input: FileHandle
-        do {
-            input = try FileHandle(forReadingFrom: source)
-        } catch {
-            throw RepositoryError("\(source.path): cannot read: \(error.localizedDescription)")
-        }
+        let input = try FileHandle.readingSource(source)
         defer { try? input.close() }
         return try store { (write: (Data) throws -> Void) in
             while true {

@@ -105,18 +105,12 @@ extension RunRepository {
             _ = arguments.append(contentsOf: [extract.sqlPath, extract.sqlPath])
         }
         var summaries: [RunSummary] = []
-        var pipelines: [String: [String]] = [:]
+        var pipelines = PipelineCache()
         let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM runs ORDER BY created, hash", arguments: arguments)
         while let row = try rows.next() {
             let hash: String = row[0]
             let pipelineText: String = row[10]
-            let pipeline: [String]
-            if let known = pipelines[pipelineText] {
-                pipeline = known
-            } else {
-                pipeline = try RunCoding.strings(from: pipelineText, "pipeline")
-                pipelines[pipelineText] = pipeline
-            }
+            let pipeline = try pipelines.pipeline(pipelineText)
             var summary = RunSummary(
                 hash: hash, experiment: row[1], name: row[2], tags: tags[hash] ?? [],
                 description: row[3], created: Date(timeIntervalSinceReferenceDate: row[4]),

@@ -63,7 +63,7 @@ import Testing
         }
         // 206 distinct predicted entities (spaCy: 120 PERSON, 40 CARDINAL, 37 ORG, 6 LAW, 3 ORDINAL), each in one kind.
         let predictedOutcomes = ents.rows.reduce(0) { total, row in
-            total + ErrorKind.allCases.filter { $0 != .missed }.reduce(0) { $0 + (row.counts[$1] ?? 0) }
+            total + SpanErrorKind.allCases.filter { $0 != .missed }.reduce(0) { $0 + (row.counts[$1] ?? 0) }
         }
         #expect(predictedOutcomes == 206)
         // Confusion: the spurious row (no gold) and missed column (no prediction) add up to the counts' columns.
@@ -95,7 +95,7 @@ import Testing
         // spaCy: 1516 gold NP chunks, 1245 distinct predicted, 1139 of them exact.
         #expect(np.gold == 1516)
         #expect(np.counts[.correct] == 1139)
-        #expect(ErrorKind.allCases.filter { $0 != .missed }.reduce(0) { $0 + (np.counts[$1] ?? 0) } == 1245)
+        #expect(SpanErrorKind.allCases.filter { $0 != .missed }.reduce(0) { $0 + (np.counts[$1] ?? 0) } == 1245)
         let cats = try #require(report.categories)
         #expect(cats.multiLabel && cats.threshold == 0.3)
         #expect(Set(report.tokens.map(\.attr)) == ["pos", "morph", "lemma"])

@@ -63,11 +63,7 @@ public enum ExportPipeline {
         var lines = report.outcomes.map { outcome in
             "\(outcome.status.rawValue) \(String(outcome.hash.prefix(12))) experiment \(outcome.experimentID) run \(outcome.runID) (\(outcome.points) points)"
         }
-        let counts = Dictionary(grouping: report.outcomes, by: \.status).mapValues(\.count)
-        lines.append(
-            "\(report.outcomes.count) run(s) to \(url): \(counts[.created] ?? 0) created, "
-                + "\(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged"
-        )
+        lines.append(countLine(report.outcomes.map(\.status), to: url))
         lines += report.notes.map { "note: " + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -89,11 +85,14 @@ public enum ExportPipeline {
         var lines = report.outcomes.map { outcome in
             "\(outcome.status.rawValue) \(String(outcome.hash.prefix(12))) \(outcome.folder)/\(outcome.file) (\(outcome.points) points)"
         }
-        let counts = Dictionary(grouping: report.outcomes, by: \.status).mapValues(\.count)
-        lines.append(
-            "\(report.outcomes.count) run(s) to \(directory): \(counts[.created] ?? 0) created, "
-                + "\(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged"
-        )
+        lines.append(countLine(report.outcomes.map(\.status), to: directory))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The closing line of a text report: how many runs went where, by what happened to them.
+    private static func countLine(_ statuses: [ExportStatus], to target: String) -> String {
+        let counts = Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count)
+        return "\(statuses.count) run(s) to \(target): \(counts[.created] ?? 0) created, "
+            + "\(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged"
     }
 }

@@ -12,21 +12,30 @@ public enum ErrorDocs {
     /// the worst, while a 20,000-doc corpus does not turn into gigabytes of pages.
     public static let renderLimit = 1_000
 
-    static func docs(
-        pairs: PairedDocBins, pipeline: ScoringPipeline, docErrors: [Int], lang: String, limit: Int = renderLimit
-    ) throws -> [ErrorDoc] {
-        let order = docErrors.indices.sorted { (-docErrors[$0], $0) < (-docErrors[$1], $1) }.prefix(limit)
-        var out: [ErrorDoc] = []
-        out.reserveCapacity(order.count)
-        for index in order {
-            let gold = try pairs.gold.doc(at: index)
-            let predicted = try pairs.predicted.doc(at: index)
-            guard let example = Example(predicted: predicted, reference: gold) else { continue }
+    /// The `limit` worst pairs (most errors, then corpus order), kept while the error analysis walks the DocBins
+    /// once, so the docs to render need not be decoded again.
+    struct Worst {
+        let limit: Int
+        private(set) var kept: [(errors: Int, index: Int, example: Example)] = []
+
+        init(limit: Int) { self.limit = limit }
+
+        /// Pairs come in corpus order, so among equals the one kept first stays ahead.
+        mutating func offer(index: Int, example: Example, errors: Int) {
+            if kept.count == limit, kept.last.map({ $0.errors >= errors }) ?? true { return }
+            let at = kept.firstIndex { $0.errors < errors } ?? kept.count
+            kept.insert((errors, index, example), at: at)
+            if kept.count > limit { kept.removeLast() }
+        }
+    }
+
+    /// The kept pairs with their renders, worst first.
+    static func docs(_ worst: Worst, pipeline: ScoringPipeline, lang: String) throws -> [ErrorDoc] {
+        try worst.kept.map { errors, index, example in
             var single = ErrorAnalysis(pipeline: pipeline)
             single.add(example)
-            out.append(try doc(index: index, errors: docErrors[index], gold: gold, predicted: predicted, analysis: single, lang: lang))
+            return try doc(index: index, errors: errors, gold: example.reference, predicted: example.predicted, analysis: single, lang: lang)
         }
-        return out
     }
 
     static func doc(index: Int, errors: Int, gold: Doc, predicted: Doc, analysis: ErrorAnalysis, lang: String) throws -> ErrorDoc {

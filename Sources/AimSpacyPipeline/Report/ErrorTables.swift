@@ -25,15 +25,15 @@ enum ErrorTables {
         let rows = labels.map { label in
             SpanErrorTable.Row(
                 label: label, gold: errors.goldCounts[label] ?? 0,
-                counts: Dictionary(uniqueKeysWithValues: (counts[label] ?? [:]).compactMap { kind, n in ErrorKind(rawValue: kind.rawValue).map { ($0, n) } }))
+                counts: counts[label] ?? [:])
         }
         let frequent = errors.frequentErrors(limit: frequentPerLabel)
         return SpanErrorTable(
             attr: errors.attr, rows: rows,
             confusion: errors.confusion.map { Cell(gold: $0.gold, predicted: $0.predicted, count: $0.count) },
             frequent: labels.flatMap { label in
-                (frequent[label] ?? []).compactMap { e in
-                    ErrorKind(rawValue: e.kind.rawValue).map { SpanErrorTable.FrequentError(label: label, kind: $0, text: e.text, count: e.count) }
+                (frequent[label] ?? []).map { e in
+                    SpanErrorTable.FrequentError(label: label, kind: e.kind, text: e.text, count: e.count)
                 }
             })
     }

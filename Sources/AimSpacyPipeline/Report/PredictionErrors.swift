@@ -39,13 +39,12 @@ public enum PredictionErrors {
             let gold = try docBin(set.goldSHA256, what: "the gold DocBin \(shown.gold)", store: store)
             let predicted = try docBin(set.predictedSHA256, what: "the predicted DocBin \(shown.predicted)", store: store)
             let pairs = PairedDocBins(gold: gold, predicted: predicted, goldFile: shown.gold, predictedFile: shown.predicted)
-            let analysis = try pairs.errors(with: pipeline)
+            var worst = ErrorDocs.Worst(limit: docLimit)
+            let analysis = try pairs.errors(with: pipeline) { worst.offer(index: $0, example: $1, errors: $2) }
             var report = shown
             ErrorTables.fill(&report, analysis: analysis, scores: set.scores)
-            let errors = set.docErrors.count == gold.count ? set.docErrors : analysis.docErrors
-            report.docs = try ErrorDocs.docs(pairs: pairs, pipeline: pipeline, docErrors: errors, lang: run.lang.isEmpty ? "en" : run.lang,
-                                             limit: docLimit)
-            report.docsLeftOut = errors.count - report.docs.count
+            report.docs = try ErrorDocs.docs(worst, pipeline: pipeline, lang: run.lang.isEmpty ? "en" : run.lang)
+            report.docsLeftOut = analysis.docErrors.count - report.docs.count
             return report
         } catch let error as ScoringError {
             var report = shown

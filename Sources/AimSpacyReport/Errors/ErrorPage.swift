@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// The Errors pages of one run and prediction set: the tables on the first page, the docs worst first, at most
 /// `docsPerPage` a page, with links between the pages and filters by label and error kind.
 enum ErrorPage {
@@ -29,7 +31,7 @@ enum ErrorPage {
             "predicted": ReportText.clean(report.predicted),
             "docCount": report.docCount,
             "first": page == 0,
-            "kinds": ErrorKind.allCases.map { ["title": $0.title, "kind": $0.rawValue] },
+            "kinds": SpanErrorKind.allCases.map { ["title": $0.title, "kind": $0.rawValue] },
         ]
         if let unavailable = report.unavailable {
             context["unavailable"] = ReportText.clean(unavailable)
@@ -50,11 +52,11 @@ enum ErrorPage {
             for l in doc.labels where !labels.contains(l) { labels.append(l) }
             for k in doc.kinds where !kinds.contains(k) { kinds.append(k) }
         }
-        let order = ErrorKind.allCases.map(\.rawValue) + ["token", "dep", "cats"]
+        let order = SpanErrorKind.allCases.map(\.rawValue) + ["token", "dep", "cats"]
         kinds.sort { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
         context["docsID"] = "\(pageID)-docs"
         context["labels"] = labels.sorted().map { ["value": ReportText.clean(filterKey($0)), "label": ReportText.clean($0)] }
-        context["docKinds"] = kinds.map { k in ["value": k, "label": ErrorKind(rawValue: k)?.title ?? k] }
+        context["docKinds"] = kinds.map { k in ["value": k, "label": SpanErrorKind(rawValue: k)?.title ?? k] }
         context["hasDocs"] = !shown.isEmpty
         context["docs"] = shown.map { doc -> [String: Any] in
             let id = "\(pageID)-doc\(doc.index)"
@@ -118,7 +120,7 @@ enum ErrorPage {
             "rows": table.rows.map { row -> [String: Any] in
                 [
                     "label": ReportText.clean(row.label), "gold": row.gold,
-                    "counts": ErrorKind.allCases.map { ["count": row.counts[$0] ?? 0, "zero": (row.counts[$0] ?? 0) == 0] },
+                    "counts": SpanErrorKind.allCases.map { ["count": row.counts[$0] ?? 0, "zero": (row.counts[$0] ?? 0) == 0] },
                 ]
             },
             "columns": columns.map(ReportText.clean),

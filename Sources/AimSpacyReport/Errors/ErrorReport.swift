@@ -36,28 +36,6 @@ public struct ErrorReport: Sendable, Equatable {
     }
 }
 
-/// The nervaluate / SemEval-2013 categories a gold or predicted span falls into.
-public enum ErrorKind: String, Sendable, CaseIterable {
-    case correct
-    case wrongLabel = "wrong_label"
-    case wrongBoundary = "wrong_boundary"
-    case wrongLabelAndBoundary = "wrong_label_and_boundary"
-    case missed
-    case spurious
-
-    /// The column heading.
-    public var title: String {
-        switch self {
-        case .correct: "correct"
-        case .wrongLabel: "wrong label"
-        case .wrongBoundary: "wrong boundary"
-        case .wrongLabelAndBoundary: "wrong label and boundary"
-        case .missed: "missed"
-        case .spurious: "spurious"
-        }
-    }
-}
-
 /// One doc of the Errors pages: its index in the corpus, its error count, what its errors are (for the filters),
 /// and its gold and predicted renders side by side, one pair per style the pipeline has.
 public struct ErrorDoc: Sendable, Equatable {
@@ -65,7 +43,7 @@ public struct ErrorDoc: Sendable, Equatable {
     public var errors: Int
     /// Labels of the doc's wrong spans, confused values and categories.
     public var labels: [String]
-    /// Error kinds present (`ErrorKind` raw values, and `token`, `dep`, `cats` for the other components).
+    /// Error kinds present (`SpanErrorKind` raw values, and `token`, `dep`, `cats` for the other components).
     public var kinds: [String]
     public var renders: [ErrorRender]
 

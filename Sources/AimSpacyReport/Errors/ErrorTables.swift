@@ -1,3 +1,5 @@
+import AimSpacyModel
+
 /// Entities or one span group: counts per label and kind, the gold × predicted confusion and the most frequent
 /// error texts.
 public struct SpanErrorTable: Sendable, Equatable {
@@ -12,9 +14,9 @@ public struct SpanErrorTable: Sendable, Equatable {
         public var label: String
         /// Distinct gold spans of the label.
         public var gold: Int
-        public var counts: [ErrorKind: Int]
+        public var counts: [SpanErrorKind: Int]
 
-        public init(label: String, gold: Int, counts: [ErrorKind: Int]) {
+        public init(label: String, gold: Int, counts: [SpanErrorKind: Int]) {
             self.label = label
             self.gold = gold
             self.counts = counts
@@ -23,11 +25,11 @@ public struct SpanErrorTable: Sendable, Equatable {
 
     public struct FrequentError: Sendable, Equatable {
         public var label: String
-        public var kind: ErrorKind
+        public var kind: SpanErrorKind
         public var text: String
         public var count: Int
 
-        public init(label: String, kind: ErrorKind, text: String, count: Int) {
+        public init(label: String, kind: SpanErrorKind, text: String, count: Int) {
             self.label = label
             self.kind = kind
             self.text = text

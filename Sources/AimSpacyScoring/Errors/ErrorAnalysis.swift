@@ -86,10 +86,16 @@ public struct ErrorAnalysis: Sendable {
 }
 
 extension PairedDocBins {
-    /// The error analysis of the pairs, decoded and checked as `score` does.
-    public func errors(with pipeline: ScoringPipeline) throws(ScoringError) -> ErrorAnalysis {
+    /// The error analysis of the pairs, decoded and checked as `score` does; `observe` sees each pair with its index
+    /// and its number of errors in the same pass.
+    public func errors(
+        with pipeline: ScoringPipeline, observing observe: (_ index: Int, _ example: Example, _ errors: Int) -> Void = { _, _, _ in }
+    ) throws(ScoringError) -> ErrorAnalysis {
         var analysis = ErrorAnalysis(pipeline: pipeline)
-        try forEachExample { analysis.add($0) }
+        try forEachExample { example in
+            analysis.add(example)
+            observe(analysis.docErrors.count - 1, example, analysis.docErrors[analysis.docErrors.count - 1])
+        }
         return analysis
     }
 }

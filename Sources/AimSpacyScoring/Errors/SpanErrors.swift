@@ -1,25 +1,5 @@
 import AimSpacyModel
 
-/// How a gold or predicted span fared, in the categories of nervaluate / SemEval-2013 task 9.1.
-public enum SpanErrorKind: String, Sendable, CaseIterable, Comparable {
-    /// Same tokens, same label.
-    case correct
-    /// Same tokens, another label.
-    case wrongLabel = "wrong_label"
-    /// Overlapping tokens, same label.
-    case wrongBoundary = "wrong_boundary"
-    /// Overlapping tokens, another label.
-    case wrongLabelAndBoundary = "wrong_label_and_boundary"
-    /// A gold span no prediction overlaps.
-    case missed
-    /// A prediction that overlaps no gold span.
-    case spurious
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// One classified span: the predicted span (on gold tokens) and the gold span it was judged against.
 public struct SpanOutcome: Sendable, Equatable {
     public var doc: Int
