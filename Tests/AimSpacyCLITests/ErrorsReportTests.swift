@@ -66,7 +66,7 @@ import Testing
             total + SpanErrorKind.allCases.filter { $0 != .missed }.reduce(0) { $0 + (row.counts[$1] ?? 0) }
         }
         #expect(predictedOutcomes == 206)
-        // Confusion: the spurious row (no gold) and missed column (no prediction) add up to the counts' columns.
+        // Confusion: the spurious cells (no gold) and missed cells (no prediction) add up to the counts' columns.
         let spurious = ents.confusion.filter { $0.gold == nil }.reduce(0) { $0 + $1.count }
         let missed = ents.confusion.filter { $0.predicted == nil }.reduce(0) { $0 + $1.count }
         #expect(spurious == ents.rows.reduce(0) { $0 + ($1.counts[.spurious] ?? 0) })
@@ -184,6 +184,37 @@ import Testing
         #expect(verbatim > 0)
         let runPage = try String(contentsOf: out.appendingPathComponent("runs/\(basic.hash).html"), encoding: .utf8)
         #expect(runPage.contains("href=\"../runs/\(stem).html\""))
+    }
+
+    /// The entity confusion on the page: gold labels as columns with a last spurious column, predicted labels as
+    /// rows with a last missed row, each cell the count of that (gold, predicted) pair.
+    @Test func confusionMatrixHasAMissedRowAndASpuriousColumn() throws {
+        let (dir, repo) = try Self.repository()
+        defer { dir.remove() }
+        let run = try Self.run("alice-basic", in: repo)
+        let report = try #require(PredictionErrors.reports(for: [run], store: repo, docLimit: 0)[run.hash]?.first)
+        let ents = try #require(report.spans.first { $0.attr == "ents" })
+        let files = try ReportSite.render(runs: [run], options: ReportOptions(), errors: [run.hash: [report]])
+        let page = String(decoding: try #require(files["runs/\(run.hash)-errors-model-best.html"]), as: UTF8.self)
+        let table = try #require(page.components(separatedBy: "<table class=\"confusion\">").dropFirst().first?
+            .components(separatedBy: "</table>").first)
+        let header = try #require(table.components(separatedBy: "</thead>").first)
+        #expect(header.contains("<th>predicted \\ gold</th>"))
+        #expect(header.hasSuffix("<th class=\"num\">spurious (no gold span)</th></tr>"))
+        let rows = table.components(separatedBy: "<tr><th>").dropFirst(2).map { $0.components(separatedBy: "</th>") }
+        let last = try #require(rows.last)
+        #expect(last[0] == "missed (no prediction)")
+        let gold = header.components(separatedBy: "<th class=\"num\">").dropFirst().map { $0.components(separatedBy: "</th>")[0] }
+        let missedCells = last[1].components(separatedBy: "\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        for (label, cell) in zip(gold, missedCells) where label != "spurious (no gold span)" {
+            let expected = ents.confusion.first { $0.gold == label && $0.predicted == nil }?.count ?? 0
+            #expect(cell == String(expected), "missed \(label)")
+        }
+        let person = try #require(rows.first { $0[0] == "PERSON" })
+        let personCells = person[1].components(separatedBy: "\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        let spurious = ents.confusion.first { $0.gold == nil && $0.predicted == "PERSON" }?.count ?? 0
+        #expect(personCells.last == String(spurious))
+        #expect(spurious > 0)
     }
 
     @Test func aLargeCorpusRendersOnlyItsWorstDocs() throws {

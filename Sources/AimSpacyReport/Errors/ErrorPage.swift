@@ -112,8 +112,10 @@ enum ErrorPage {
         for cell in table.confusion { if let p = cell.predicted, !predicted.contains(p) { predicted.append(p) } }
         let labels = gold + predicted.filter { !gold.contains($0) }.sorted()
         func count(_ g: String?, _ p: String?) -> Int { table.confusion.first { $0.gold == g && $0.predicted == p }?.count ?? 0 }
-        let columns = labels.filter { l in table.confusion.contains { $0.predicted == l } }
-        let rows: [String?] = labels.filter { l in table.confusion.contains { $0.gold == l } }.map { $0 } + [nil]
+        // Columns are gold labels and a last `spurious` column (no gold span); rows are predicted labels and a last
+        // `missed` row (nothing predicted).
+        let columns = labels.filter { l in table.confusion.contains { $0.gold == l } }
+        let rows: [String?] = labels.filter { l in table.confusion.contains { $0.predicted == l } }.map { $0 } + [nil]
         let title = table.attr == "ents" ? "Entities" : "Span group \(table.attr.dropFirst("spans_".count))"
         return [
             "id": id, "title": ReportText.clean(title), "attr": ReportText.clean(table.attr),
@@ -124,10 +126,10 @@ enum ErrorPage {
                 ]
             },
             "columns": columns.map(ReportText.clean),
-            "matrix": rows.map { g -> [String: Any] in
+            "matrix": rows.map { p -> [String: Any] in
                 [
-                    "label": ReportText.clean(g ?? "spurious (no gold span)"), "spurious": g == nil,
-                    "cells": (columns.map { Optional($0) } + [nil]).map { p -> [String: Any] in
+                    "label": ReportText.clean(p ?? "missed (no prediction)"),
+                    "cells": (columns.map { Optional($0) } + [nil]).map { g -> [String: Any] in
                         let n = g == nil && p == nil ? 0 : count(g, p)
                         return ["count": n, "zero": n == 0, "diagonal": g != nil && g == p, "blank": g == nil && p == nil]
                     },
